@@ -1,0 +1,118 @@
+"""The course's datasets: what each CSV in ``data/`` holds, where it came from, and its units.
+
+Every series ships with statsmodels (nothing is downloaded); ``python -m utils.data build`` turns
+them into the CSVs in ``data/``. Introduced in notebook 00 and used from notebook 07 on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Where the CSVs live: ``data/`` at the top of the project.
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+#: The file that records the sha256 of every CSV (the format of ``sha256sum``).
+CHECKSUM_FILE = "SHA256SUMS"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One dataset of the catalog: a CSV with a ``date`` column and one value column."""
+
+    name: str
+    file: str
+    column: str
+    freq: str
+    frequency: str
+    period: str
+    units: str
+    title: str
+    source: str
+    licence: str
+    prepared: str
+    allow_missing: bool = False
+
+
+CATALOG: dict[str, Dataset] = {
+    d.name: d
+    for d in [
+        Dataset(
+            name="gdp",
+            file="gdp.csv",
+            column="realgdp",
+            freq="QS-JAN",
+            frequency="quarterly (dated at the first day of each quarter)",
+            period="1959Q1-2009Q3 (203 quarters)",
+            units="billions of chained 2005 US dollars, seasonally adjusted annual rate",
+            title="US real gross domestic product",
+            source="statsmodels.datasets.macrodata (FRED, Federal Reserve Bank of St. Louis)",
+            licence="public domain (statsmodels: 'This is public domain.')",
+            prepared="column realgdp; year and quarter turned into quarter-start dates",
+        ),
+        Dataset(
+            name="sunspots",
+            file="sunspots.csv",
+            column="sunactivity",
+            freq="YS-JAN",
+            frequency="yearly (dated 1 January)",
+            period="1700-2008 (309 years)",
+            units="yearly mean sunspot number",
+            title="Yearly sunspot activity",
+            source="statsmodels.datasets.sunspots (NOAA National Geophysical Data Center)",
+            licence="public domain (statsmodels: 'This data is public domain.')",
+            prepared="column SUNACTIVITY renamed; YEAR turned into dates",
+        ),
+        Dataset(
+            name="co2",
+            file="co2.csv",
+            column="co2",
+            freq="W-SAT",
+            frequency="weekly (weeks ending on Saturday)",
+            period="1958-03-29 to 2001-12-29 (2284 weeks, 59 of them missing)",
+            units="CO2 mole fraction in dry air, parts per million (ppm)",
+            title="Atmospheric CO2 at Mauna Loa Observatory, Hawaii",
+            source="statsmodels.datasets.co2 (Keeling and Whorf, Scripps Institution of "
+            "Oceanography, via CDIAC)",
+            licence="public domain (statsmodels: 'This is public domain.')",
+            prepared="as shipped; the 59 missing weeks stay empty cells (NaN), never filled",
+            allow_missing=True,
+        ),
+        Dataset(
+            name="elec_equip",
+            file="elec_equip.csv",
+            column="turnover",
+            freq="MS",
+            frequency="monthly (dated at the first day of each month)",
+            period="1995-01 to 2016-05 (257 months)",
+            units="turnover index, 2010 = 100 (working-day adjusted, not seasonally adjusted)",
+            title="Euro area manufacture of electrical equipment, total turnover",
+            source="statsmodels.datasets.elec_equip (Eurostat, series "
+            "STS.M.I7.W.TOVT.NS0016.4.000)",
+            licence="public domain (statsmodels: 'This is public domain.')",
+            prepared="the Eurostat series code column renamed to turnover",
+        ),
+        Dataset(
+            name="nile",
+            file="nile.csv",
+            column="volume",
+            freq="YS-JAN",
+            frequency="yearly (dated 1 January)",
+            period="1871-1970 (100 years)",
+            units="annual flow at Aswan, 10^8 cubic metres",
+            title="Annual flow of the Nile",
+            source="statsmodels.datasets.nile (Cobb 1978, Biometrika 65(2))",
+            licence="public domain (statsmodels: 'This is public domain.')",
+            prepared="year turned into dates",
+        ),
+    ]
+}
+
+
+def get(name: str) -> Dataset:
+    """Return the catalog entry ``name``, or raise ``ValueError`` listing the known names."""
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str, got {type(name).__name__}")
+    if name not in CATALOG:
+        raise ValueError(f"unknown dataset {name!r}; expected one of {sorted(CATALOG)}")
+    return CATALOG[name]
