@@ -51,7 +51,7 @@ def setup_notebook(seed: int = 42, *, tensorflow: bool = True, verbose: bool = T
     for name, value in TF_ENVIRONMENT.items():
         os.environ.setdefault(name, value)
     random.seed(seed)
-    np.random.seed(seed)
+    np.random.seed(seed)  # noqa: NPY002 - the legacy global generator a learner may still call
     versions = {"Python": platform.python_version(), "NumPy": np.__version__}
     import pandas as pd
 

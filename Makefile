@@ -1,0 +1,84 @@
+# RNNs for Time Series: every set-up and test step of the course, one target each.
+#   make lab    create .venv if needed, then JupyterLab on notebooks/00_index.ipynb
+#   make test   the same set-up, then ruff, unit tests and strict nbval of every notebook
+# Run `make help` for the rest.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.course-installed
+PORT   ?= 8888
+NB     ?= notebooks
+JOBS   ?= 2
+
+# The same environment for `make notebooks`, `make test` and JupyterLab, so outputs repeat.
+export TF_CPP_MIN_LOG_LEVEL   := 3
+export TF_ENABLE_ONEDNN_OPTS  := 0
+export TF_NUM_INTRAOP_THREADS := 2
+export TF_NUM_INTEROP_THREADS := 1
+export PYTHONHASHSEED         := 0
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+NBVAL := -p no:cacheprovider --nbval --nbval-current-env \
+         --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: help env lab test lint unit nbval notebooks nav data lock bench clean
+
+help:
+	@sed -n 's/^#   //p' Makefile
+	@echo "  make notebooks [NB=path]  execute notebooks in place and store their outputs"
+	@echo "  make nbval [NB=path]      strict nbval of one notebook or all"
+	@echo "  make nav                  regenerate navigation lines and syllabus tables"
+	@echo "  make data                 rebuild data/ from statsmodels"
+	@echo "  make lock                 re-resolve requirements.lock from pyproject.toml"
+	@echo "  make bench                time the NumPy cells against Keras"
+
+env: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; see README, Troubleshooting")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name rnn-course \
+		--display-name "Python (RNNs for Time Series)" > /dev/null
+	touch $(STAMP)
+
+lab: env
+	$(BIN)/jupyter lab --port=$(PORT) notebooks/00_index.ipynb
+
+test: env
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q tests
+	bash tools/offline.sh $(BIN)/python -m pytest -q $(NBVAL) -n $(JOBS) --dist loadfile notebooks
+
+lint: env
+	$(BIN)/ruff check .
+
+unit: env
+	$(BIN)/python -m pytest -q tests
+
+nbval: env
+	$(BIN)/python -m pytest $(NBVAL) $(NB)
+
+notebooks: env
+	$(BIN)/python tools/run_notebooks.py $(NB)
+
+nav: env
+	$(BIN)/python tools/navigation.py
+
+data: env
+	$(BIN)/python -m utils.data build
+
+lock: env
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
+		--custom-compile-command "make lock" --quiet -o requirements.lock
+	@echo "requirements.lock updated; run make test, then commit it"
+
+bench: env
+	$(BIN)/python bench/bench_cells.py
+
+clean:
+	rm -rf $(VENV) test-output

@@ -1,0 +1,133 @@
+"""The course's conventions, checked on every notebook and markdown file (see CONTRIBUTING.md)."""
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import navigation  # noqa: E402
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+MARKDOWN = [ROOT / p for p in ("README.md", "CONTRIBUTING.md")] + sorted(
+    p for p in ROOT.glob("*/**/*.md") if ".venv" not in p.parts)
+SETUP = "from utils import setup_notebook\n\nsetup_notebook(seed=42)"
+FORBIDDEN = {
+    r"input_shape\s*=": "input_shape= is deprecated in Keras 3: use keras.Input(shape=...)",
+    r"batch_input_shape|time_major": "removed in Keras 3",
+    r"load_dataset\(": "seaborn.load_dataset downloads at run time",
+    r"get_file\(": "keras.utils.get_file downloads at run time",
+    r"tf\.compat\.v1|tf\.Session|placeholder\(": "TensorFlow 1 API",
+    r"seaborn-(whitegrid|darkgrid|white|dark|ticks)": "removed matplotlib style name",
+    r"from utils[\w.]* import \*": "star imports hide where names come from",
+    r"from tensorflow import keras|import tensorflow\.keras": "use `import keras` (Keras 3)",
+}
+
+
+def ids(paths):
+    return [p.name for p in paths]
+
+
+def read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def test_notebooks_are_numbered_in_order_from_00():
+    assert NOTEBOOKS, "no notebooks"
+    numbers = [int(p.name[:2]) for p in NOTEBOOKS]
+    assert numbers == list(range(len(NOTEBOOKS))), [p.name for p in NOTEBOOKS]
+    for p in NOTEBOOKS:
+        assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", p.name), p.name
+
+
+def test_navigation_lines_course_map_and_syllabus_are_fresh():
+    stale = navigation.update(check=True)
+    assert not stale, f"stale navigation in {stale}: run `make nav`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_opening(path):
+    nb = read(path)
+    header = navigation.read_header(path)
+    assert header.title.startswith(path.name[:2] + " · ")
+    text = nb.cells[1].source
+    assert "**Learning objectives.**" in text and "**Prerequisites:**" in text
+    objectives = re.findall(r"^- ", text.split("**Learning objectives.**")[1].split("**Prereq")[0],
+                            re.MULTILINE)
+    assert 3 <= len(objectives) <= 5, f"{len(objectives)} learning objectives"
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    assert first_code.source.strip() == SETUP
+    assert nb.metadata.kernelspec.name == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_outputs_come_from_one_clean_scripted_run(path):
+    code = [c for c in read(path).cells if c.cell_type == "code" and c.source.strip()]
+    counts = [c.execution_count for c in code]
+    assert counts == list(range(1, len(code) + 1)), "run `make notebooks NB=...`"
+    for i, cell in enumerate(code):
+        tags = cell.metadata.get("tags", [])
+        for out in cell.outputs:
+            assert out.output_type != "error" or "raises-exception" in tags, f"code cell {i}"
+            if out.get("name") == "stderr":
+                pytest.fail(f"code cell {i} wrote to stderr: {out.text[:200]!r}")
+    silent = sum(1 for c in code if not c.outputs)
+    assert silent <= len(code) // 2, (
+        f"{silent} of {len(code)} code cells have no output: strict nbval compares nothing there")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_exercises_and_solutions(path):
+    nb = read(path)
+    exercises = [int(n) for c in nb.cells if c.cell_type == "markdown"
+                 for n in re.findall(r"^### Exercise (\d+): \S", c.source, re.MULTILINE)]
+    if path.name.startswith("00_"):
+        assert not exercises
+        return
+    assert len(exercises) >= 2, "at least two exercises"
+    assert exercises == list(range(1, len(exercises) + 1))
+    titles = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
+              and re.match(r"## Solutions\s*$", c.source.strip())]
+    assert len(titles) == 1, "one '## Solutions' section"
+    solutions = [i for i, c in enumerate(nb.cells) if "solution" in c.metadata.get("tags", [])]
+    assert len(solutions) >= len(exercises)
+    for i in solutions:
+        cell = nb.cells[i]
+        assert i > titles[0], "solutions sit in the Solutions section at the end"
+        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True
+        assert "strict=True" in cell.source, "a solution ends in its checker in strict mode"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_no_deprecated_or_downloading_apis(path):
+    for i, cell in enumerate(read(path).cells):
+        if cell.cell_type != "code":
+            continue
+        for pattern, why in FORBIDDEN.items():
+            assert not re.search(pattern, cell.source), f"cell {i}: {why}"
+
+
+LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+
+
+def _links(path: Path):
+    if path.suffix == ".ipynb":
+        texts = [c.source for c in read(path).cells if c.cell_type == "markdown"]
+    else:
+        texts = [path.read_text()]
+    for text in texts:
+        yield from LINK.findall(re.sub(r"```.*?```", "", text, flags=re.S))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + MARKDOWN, ids=ids(NOTEBOOKS + MARKDOWN))
+def test_relative_links_point_somewhere(path):
+    broken = []
+    for target in _links(path):
+        if re.match(r"[a-z]+:", target) or target.startswith("#"):
+            continue
+        if not (path.parent / target.split("#")[0]).exists():
+            broken.append(target)
+    assert not broken, f"broken links in {path.name}: {broken}"
