@@ -15,7 +15,14 @@ from utils.baselines import (
     NaiveForecaster,
     SeasonalNaiveForecaster,
 )
-from utils.forecasting import BaseForecaster, Forecaster, future_index, past_windows
+from utils.forecasting import (
+    BaseForecaster,
+    Forecaster,
+    future_index,
+    levels_from_growth,
+    one_step_levels,
+    past_windows,
+)
 from utils.splits import chronological_split
 
 
@@ -238,3 +245,25 @@ def test_past_windows_errors():
         past_windows(s, s.index[5:], 0)
     with pytest.raises(ValueError, match="start at least 3 steps into history"):
         past_windows(s, s.index[2:], 3)
+
+
+def test_levels_from_growth_compounds_predictions():
+    g = quarterly([10.0, -50.0, 100.0])
+    np.testing.assert_allclose(levels_from_growth(g, 100.0), [110.0, 55.0, 110.0])
+    assert levels_from_growth(g, 100.0).index.equals(g.index)
+
+
+def test_one_step_levels_start_from_the_true_previous_level():
+    levels = quarterly([100.0, 200.0, 300.0, 400.0])
+    g = pd.Series([10.0, -10.0], index=levels.index[2:])
+    np.testing.assert_allclose(one_step_levels(g, levels), [220.0, 270.0])
+    nxt = pd.Series([50.0], index=future_index(levels.index, 1))
+    np.testing.assert_allclose(one_step_levels(nxt, levels), [600.0])
+
+
+def test_level_errors():
+    levels = quarterly([100.0, 200.0, 300.0])
+    with pytest.raises(ValueError, match="growth contains NaN"):
+        levels_from_growth(quarterly([1.0, np.nan]), 100.0)
+    with pytest.raises(ValueError, match="growth must start after the first date of levels"):
+        one_step_levels(levels.iloc[:1] * 0, levels)

@@ -146,6 +146,33 @@ def past_windows(history: pd.Series, index, window: int) -> np.ndarray:
     return values[positions[:, None] - window + np.arange(window)][:, :, None]  # (N, window, 1)
 
 
+def levels_from_growth(growth: pd.Series, last_level: float) -> pd.Series:
+    """**Recursive** levels from growth forecasts in percent: L(T+h) = L(T) * prod_k (1 + g(T+k)/100).
+
+    Each level compounds the previous *predicted* level, so errors pile up; use with the output of
+    ``forecast``.
+    """
+    values = series_values(growth, "growth")
+    return pd.Series(
+        last_level * np.cumprod(1 + values / 100), index=growth.index, name=growth.name
+    )
+
+
+def one_step_levels(growth: pd.Series, levels: pd.Series) -> pd.Series:
+    """**One-step-ahead** levels from growth predictions in percent: L_hat(t) = L(t-1) (1 + g_hat(t)/100).
+
+    Each prediction starts from the *true* previous level; use with ``predict_one_step``.
+    """
+    values = series_values(growth, "growth")
+    series_values(levels, "levels")
+    _check_targets(levels.index, growth.index)
+    previous = levels.index.searchsorted(growth.index, side="left") - 1  # (N,)
+    if previous.min() < 0:
+        raise ValueError("growth must start after the first date of levels (it needs L(t-1))")
+    base = levels.to_numpy(dtype=float)[previous]
+    return pd.Series(base * (1 + values / 100), index=growth.index, name=growth.name)
+
+
 def future_index(index: pd.Index, horizon: int) -> pd.Index:
     """The ``horizon`` index labels after the end of ``index`` (dates need a known frequency)."""
     if isinstance(index, pd.DatetimeIndex):
