@@ -16,7 +16,7 @@ _S = (1 + np.sqrt(1 - 0.01)) / 2
 SATURATION_POINT = float(np.log(_S / (1 - _S)))
 
 
-def check_leaky_relu(leaky_relu, leaky_relu_derivative, *, strict: bool = False) -> bool:
+def check_leaky_relu(leaky_relu, leaky_relu_derivative, *, strict: bool = False) -> None:
     """Exercise: ``leaky_relu(z, alpha)`` = z if z > 0 else alpha z, and its derivative (alpha at z <= 0)."""
 
     def check():
@@ -32,10 +32,10 @@ def check_leaky_relu(leaky_relu, leaky_relu_derivative, *, strict: bool = False)
         assert_close(dgot, np.where(z > 0, 1.0, alpha), what="leaky_relu_derivative(z, 0.1)")
         return "Values and slopes match on z = [-3, -0.5, 0.5, 2] with alpha = 0.1."
 
-    return run_check("Exercise 1 (leaky ReLU)", check, strict=strict)
+    run_check("Exercise 1 (leaky ReLU)", check, strict=strict)
 
 
-def check_saturation_point(z_star, *, strict: bool = False) -> bool:
+def check_saturation_point(z_star, *, strict: bool = False) -> None:
     """Exercise: the z > 0 where sigmoid'(z) has fallen to 1 % of its maximum (about 5.99)."""
 
     def check():
@@ -48,4 +48,4 @@ def check_saturation_point(z_star, *, strict: bool = False) -> bool:
                                  f"which is {slope / 0.25:.1%} of 0.25, not 1% (tolerance 0.01 in z)")
         return f"z ≈ {SATURATION_POINT:.2f}: beyond it a sigmoid passes on less than 1% of the maximum slope."
 
-    return run_check("Exercise 2 (where the sigmoid saturates)", check, strict=strict)
+    run_check("Exercise 2 (where the sigmoid saturates)", check, strict=strict)

@@ -14,7 +14,7 @@ from utils.gradcheck import numerical_gradient, relative_error
 __all__ = ["check_hidden_delta", "check_relu_dense_backward"]
 
 
-def check_hidden_delta(hidden_delta, *, strict: bool = False) -> bool:
+def check_hidden_delta(hidden_delta, *, strict: bool = False) -> None:
     """Exercise: ``hidden_delta(delta2, kernel_2, z1) = (delta2 @ kernel_2.T) * tanh'(z1)``, shape (N, H)."""
 
     def check():
@@ -28,10 +28,10 @@ def check_hidden_delta(hidden_delta, *, strict: bool = False) -> bool:
         assert_close(got, expected, what="hidden_delta", atol=1e-10, rtol=1e-7)
         return "delta1 = (delta2 W2^T) * tanh'(z1), shape (N, H)."
 
-    return run_check("Exercise 1 (the hidden layer's delta)", check, strict=strict)
+    run_check("Exercise 1 (the hidden layer's delta)", check, strict=strict)
 
 
-def check_relu_dense_backward(relu_dense_backward, *, strict: bool = False) -> bool:
+def check_relu_dense_backward(relu_dense_backward, *, strict: bool = False) -> None:
     """Exercise: backward of ``y = relu(x W + b)``; ``relu_dense_backward(dy, x, W, b) -> (dx, dW, db)``."""
 
     def check():
@@ -57,4 +57,4 @@ def check_relu_dense_backward(relu_dense_backward, *, strict: bool = False) -> b
                 raise AssertionError(f"{name} differs from the numerical gradient: relative error {err:.1e} > 1e-7")
         return "dx, dW and db pass a gradient check (relative error < 1e-7)."
 
-    return run_check("Exercise 2 (backward of a ReLU dense layer)", check, strict=strict)
+    run_check("Exercise 2 (backward of a ReLU dense layer)", check, strict=strict)

@@ -13,7 +13,7 @@ from utils.optim import momentum_update
 __all__ = ["check_critical_learning_rate", "check_momentum_step"]
 
 
-def check_critical_learning_rate(lr, *, strict: bool = False) -> bool:
+def check_critical_learning_rate(lr, *, strict: bool = False) -> None:
     """Exercise: the largest learning rate that does not diverge on L(theta) = 2 theta^2 (answer 0.5)."""
 
     def check():
@@ -27,10 +27,10 @@ def check_critical_learning_rate(lr, *, strict: bool = False) -> bool:
                                  "still converges; a larger rate does too (tolerance 0.01)")
         return "lr = 2 / L'' = 0.5: each step multiplies theta by -1, the edge between converging and diverging."
 
-    return run_check("Exercise 1 (the critical learning rate)", check, strict=strict)
+    run_check("Exercise 1 (the critical learning rate)", check, strict=strict)
 
 
-def check_momentum_step(momentum_step, *, strict: bool = False) -> bool:
+def check_momentum_step(momentum_step, *, strict: bool = False) -> None:
     """Exercise: ``momentum_step(theta, v, grad, lr, beta) -> (theta, v)`` with v <- beta v - lr grad."""
 
     def check():
@@ -44,4 +44,4 @@ def check_momentum_step(momentum_step, *, strict: bool = False) -> bool:
         assert_close(got[0], new["t"], what="the new theta")
         return "Matches utils.optim.momentum_update."
 
-    return run_check("Exercise 2 (a momentum step)", check, strict=strict)
+    run_check("Exercise 2 (a momentum step)", check, strict=strict)

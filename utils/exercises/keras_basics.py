@@ -10,7 +10,7 @@ from utils.exercises.core import require_solved, run_check
 __all__ = ["check_model", "check_param_count"]
 
 
-def check_param_count(n_params, *, strict: bool = False) -> bool:
+def check_param_count(n_params, *, strict: bool = False) -> None:
     """Exercise: parameters of 5 inputs -> Dense(16) -> Dense(8) -> Dense(1) (answer 241)."""
 
     def check():
@@ -22,10 +22,10 @@ def check_param_count(n_params, *, strict: bool = False) -> bool:
                                  "D * U + U parameters (exact count expected)")
         return "(5·16 + 16) + (16·8 + 8) + (8·1 + 1) = 241."
 
-    return run_check("Exercise 1 (counting parameters)", check, strict=strict)
+    run_check("Exercise 1 (counting parameters)", check, strict=strict)
 
 
-def check_model(model, *, strict: bool = False) -> bool:
+def check_model(model, *, strict: bool = False) -> None:
     """Exercise: Input (2,) -> Dense(16, relu) -> Dropout(0.2) -> Dense(1, sigmoid), compiled with
     Adam and binary cross-entropy."""
 
@@ -56,4 +56,4 @@ def check_model(model, *, strict: bool = False) -> bool:
             raise AssertionError(f"the loss is {loss!r}, expected 'binary_crossentropy'")
         return f"{model.count_params()} parameters, compiled with Adam and binary cross-entropy."
 
-    return run_check("Exercise 2 (a small Keras classifier)", check, strict=strict)
+    run_check("Exercise 2 (a small Keras classifier)", check, strict=strict)

@@ -14,7 +14,7 @@ from utils.losses import binary_cross_entropy
 __all__ = ["check_bce", "check_bce_logit_grad"]
 
 
-def check_bce(bce, *, strict: bool = False) -> bool:
+def check_bce(bce, *, strict: bool = False) -> None:
     """Exercise: ``bce(y, a)`` = -mean(y log a + (1 - y) log(1 - a)) for probabilities ``a``."""
 
     def check():
@@ -30,10 +30,10 @@ def check_bce(bce, *, strict: bool = False) -> bool:
         assert_close(got, expected, what="bce(y, a)")
         return f"bce = {expected:.4f} on the 5 test examples."
 
-    return run_check("Exercise 1 (binary cross-entropy)", check, strict=strict)
+    run_check("Exercise 1 (binary cross-entropy)", check, strict=strict)
 
 
-def check_bce_logit_grad(dce_dz, *, strict: bool = False) -> bool:
+def check_bce_logit_grad(dce_dz, *, strict: bool = False) -> None:
     """Exercise: ``dce_dz(z, y)``, the derivative of -[y log s(z) + (1-y) log(1-s(z))] in z (one example)."""
 
     def check():
@@ -49,4 +49,4 @@ def check_bce_logit_grad(dce_dz, *, strict: bool = False) -> bool:
             assert_close(got, expected, what=f"dce_dz(z, y={y:g})")
         return "dJ/dz = a - y: no a(1 - a) factor, so no slow-down when the sigmoid saturates."
 
-    return run_check("Exercise 2 (the cross-entropy gradient in z)", check, strict=strict)
+    run_check("Exercise 2 (the cross-entropy gradient in z)", check, strict=strict)

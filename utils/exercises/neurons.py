@@ -28,7 +28,7 @@ def _step(z):
     return (np.asarray(z, dtype=float) > 0).astype(int)
 
 
-def check_neuron(neuron, *, strict: bool = False) -> bool:
+def check_neuron(neuron, *, strict: bool = False) -> None:
     """Exercise: ``neuron(x, w, b)`` returns ``sigmoid(x @ w + b)``, shape (N,), for x (N, D)."""
 
     def check():
@@ -44,10 +44,10 @@ def check_neuron(neuron, *, strict: bool = False) -> bool:
         assert_close(got, expected, what="neuron(x, w, b)", atol=1e-8, rtol=0)
         return "Checked on 5 random inputs with 3 features (tolerance 1e-8)."
 
-    return run_check("Exercise 1 (a sigmoid neuron)", check, strict=strict)
+    run_check("Exercise 1 (a sigmoid neuron)", check, strict=strict)
 
 
-def check_gate(w, b, gate: str = "NAND", *, strict: bool = False) -> bool:
+def check_gate(w, b, gate: str = "NAND", *, strict: bool = False) -> None:
     """Exercise: a step perceptron ``step(x @ w + b)`` with weights ``w`` (2,) computes ``gate``."""
     if gate not in GATES:
         raise ValueError(f"gate must be one of {sorted(GATES)}, got {gate!r}")
@@ -64,10 +64,10 @@ def check_gate(w, b, gate: str = "NAND", *, strict: bool = False) -> bool:
             raise AssertionError("wrong on " + "; ".join(wrong) + ". Remember step(0) = 0.")
         return f"step(x·w + b) reproduces the {gate} truth table."
 
-    return run_check(f"Exercise 2 (a {gate} perceptron)", check, strict=strict)
+    run_check(f"Exercise 2 (a {gate} perceptron)", check, strict=strict)
 
 
-def check_xor_network(params, *, strict: bool = False) -> bool:
+def check_xor_network(params, *, strict: bool = False) -> None:
     """Exercise: step units, ``h = step(x @ kernel_1 + bias_1)`` (2 hidden), ``y = step(h @ kernel_2 + bias_2)``."""
 
     def check():
@@ -86,4 +86,4 @@ def check_xor_network(params, *, strict: bool = False) -> bool:
                                  + ", ".join(wrong) + f". Hidden units give {h.tolist()}.")
         return "Two hidden step units and one output unit compute XOR."
 
-    return run_check("Exercise 3 (XOR with a hidden layer)", check, strict=strict)
+    run_check("Exercise 3 (XOR with a hidden layer)", check, strict=strict)
