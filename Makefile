@@ -8,6 +8,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.course-installed
 PORT   ?= 8888
+# JupyterLab refuses to run as root without --allow-root (containers, CI); add it only there.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 NB     ?= notebooks
 JOBS   ?= 2
 
@@ -46,7 +48,8 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 lab: env
-	$(BIN)/jupyter lab --port=$(PORT) notebooks/00_index.ipynb
+	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) \
+		notebooks/00_index.ipynb
 
 test: env
 	$(BIN)/ruff check .
