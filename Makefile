@@ -8,8 +8,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.course-installed
 PORT   ?= 8888
+# Extra JupyterLab options, e.g. `make lab LAB_ARGS=--no-browser`.
+LAB_ARGS ?=
 # JupyterLab refuses to run as root without --allow-root (containers, CI); add it only there.
-LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 NB     ?= notebooks
 JOBS   ?= 2
 
@@ -48,7 +50,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 lab: env
-	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) \
+	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir="$(CURDIR)" $(ALLOW_ROOT) $(LAB_ARGS) \
 		notebooks/00_index.ipynb
 
 test: env
