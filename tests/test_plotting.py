@@ -111,3 +111,18 @@ def test_errors():
         plot_comparison(pd.DataFrame({"MAE": [1.0]}), "RMSE", unit="%")
     with pytest.raises(TypeError, match=r"forecasts\['x'\] must be a pandas Series"):
         plot_forecast(chronological_split(growth(), test=0.2), {"x": [1.0]}, ylabel="%")
+
+
+def test_zoomed_forecast_plot_draws_only_visible_boundaries():
+    split = chronological_split(growth(), validation=0.3, test=0.2)  # validation from 2004
+    ax = plot_forecast(split, ylabel="%", start="2008")
+    boundaries = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert len(boundaries) == 1  # only the test boundary (2012) is after the zoom start
+
+
+def test_comparison_labels_and_reference_line():
+    table = pd.DataFrame({"MAE": [0.49, 0.4421, 1234.5]}, index=["naive", "AR(1)", "big"])
+    ax = plot_comparison(table, "MAE", unit="pp")
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == ["0.490", "0.442", "1,234.5"]
+    assert any(line.get_xdata()[0] == 0.49 for line in ax.lines)

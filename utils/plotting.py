@@ -56,8 +56,9 @@ def plot_forecast(
     test = split.test
     ax.axvspan(test.index[0], test.index[-1], color=COLORS["test"], alpha=0.08, lw=0)
     for part in ("validation", "test"):
-        if len(getattr(split, part)):
-            ax.axvline(getattr(split, part).index[0], color="0.3", ls="--", lw=1)
+        values = getattr(split, part)
+        if len(values) and (start is None or values.index[0] >= pd.Timestamp(start)):
+            ax.axvline(values.index[0], color="0.3", ls="--", lw=1)
     others = iter(FORECAST_COLORS)
     for name, pred in (forecasts or {}).items():
         _check_series(pred, f"forecasts[{name!r}]")
@@ -83,7 +84,7 @@ def plot_acf_pacf(series: pd.Series, lags: int = 20, *, lag_unit: str = "steps",
     if isinstance(lags, bool) or not isinstance(lags, int) or not 1 <= lags < len(series) // 2:
         raise ValueError(f"lags must be an int in [1, {len(series) // 2}), got {lags!r}")
     if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(10, 3.5))
+        _, axes = plt.subplots(1, 2, figsize=(10, 3.5), layout="constrained")
     plot_acf(series.to_numpy(), lags=lags, ax=axes[0], zero=False, auto_ylims=True)
     plot_pacf(series.to_numpy(), lags=lags, ax=axes[1], zero=False, method="ywm", auto_ylims=True)
     for ax, what in zip(axes, ("autocorrelation", "partial autocorrelation"), strict=True):
@@ -138,10 +139,16 @@ def plot_comparison(
     ax = _axes(ax, figsize=(7, 0.5 * len(table) + 1.5))
     colors = [COLORS["naive"] if name == reference else COLORS["model"] for name in table.index]
     bars = ax.barh([str(n) for n in table.index], table[metric].to_numpy(), color=colors)
-    ax.bar_label(bars, fmt="%.3g", padding=3, fontsize="small")
+    ax.bar_label(bars, fmt=_number, padding=3, fontsize="small")
+    if reference in table.index:
+        ax.axvline(table.loc[reference, metric], color=COLORS["naive"], ls="--", lw=1)
     ax.invert_yaxis()
     _label(ax, f"{metric} ({unit})", "model", f"{metric} on the test part (lower is better)")
     return ax
+
+
+def _number(value: float) -> str:
+    return f"{value:.3f}" if abs(value) < 10 else f"{value:,.1f}"
 
 
 def _check_series(series, name: str) -> None:
