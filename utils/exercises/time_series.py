@@ -2,7 +2,8 @@
 autocorrelation by hand, levels rebuilt from growth forecasts.
 
 Each checker prints one line (correct / not right yet and why / not solved yet) and never raises,
-unless ``strict=True`` (the solution cells). Tolerances: 1e-8 absolute on growth rates (percent)
+unless ``strict=True`` (the solution cells). They return None, so a check cell shows no stray
+True/False. Tolerances: 1e-8 absolute on growth rates (percent)
 and autocorrelations, 1e-6 relative on levels.
 """
 
@@ -16,7 +17,7 @@ from utils.exercises.core import assert_close, require_solved, run_check
 __all__ = ["check_autocorrelation", "check_rebuild_levels", "check_yoy_growth"]
 
 
-def check_yoy_growth(yoy, gdp: pd.Series, *, strict: bool = False) -> bool:
+def check_yoy_growth(yoy, gdp: pd.Series, *, strict: bool = False) -> None:
     """Exercise 1: ``yoy`` = 100 (L_t - L_{t-4}) / L_{t-4}, a Series without the first 4 quarters."""
 
     def check():
@@ -40,10 +41,10 @@ def check_yoy_growth(yoy, gdp: pd.Series, *, strict: bool = False) -> bool:
         assert_close(got, expected, what="yoy", atol=1e-8, rtol=0)
         return f"Mean year-on-year growth {expected.mean():.2f}% (tolerance 1e-8)."
 
-    return run_check("Exercise 1 (year-on-year growth)", check, strict=strict)
+    run_check("Exercise 1 (year-on-year growth)", check, strict=strict)
 
 
-def check_autocorrelation(autocorrelation, *, strict: bool = False) -> bool:
+def check_autocorrelation(autocorrelation, *, strict: bool = False) -> None:
     """Exercise 2: ``autocorrelation(x, k)`` = sum_t (x_t - m)(x_{t-k} - m) / sum_t (x_t - m)^2."""
     from statsmodels.tsa.stattools import acf
 
@@ -65,10 +66,10 @@ def check_autocorrelation(autocorrelation, *, strict: bool = False) -> bool:
             assert_close(got, reference[k], what=f"autocorrelation(x, {k})", atol=1e-8, rtol=0)
         return "Matches statsmodels' acf at lags 1, 2 and 5 (tolerance 1e-8)."
 
-    return run_check("Exercise 2 (autocorrelation by hand)", check, strict=strict)
+    run_check("Exercise 2 (autocorrelation by hand)", check, strict=strict)
 
 
-def check_rebuild_levels(rebuild_levels, *, strict: bool = False) -> bool:
+def check_rebuild_levels(rebuild_levels, *, strict: bool = False) -> None:
     """Exercise 3: ``rebuild_levels(last_level, growth)`` = last_level * cumprod(1 + growth / 100)."""
 
     def check():
@@ -88,4 +89,4 @@ def check_rebuild_levels(rebuild_levels, *, strict: bool = False) -> bool:
         assert_close(got, expected, what="rebuild_levels(100.0, growth)", atol=0, rtol=1e-6)
         return "Four quarters rebuilt from a level of 100 (tolerance 1e-6 relative)."
 
-    return run_check("Exercise 3 (levels from growth)", check, strict=strict)
+    run_check("Exercise 3 (levels from growth)", check, strict=strict)
