@@ -26,7 +26,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NBVAL := -p no:cacheprovider --nbval --nbval-current-env \
          --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help env lab test lint unit nbval notebooks nav data lock bench clean
+.PHONY: help env browser lab test lint unit nbval notebooks nav data lock bench clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -53,7 +53,11 @@ lab: env
 	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir="$(CURDIR)" $(ALLOW_ROOT) $(LAB_ARGS) \
 		notebooks/00_index.ipynb
 
-test: env
+# Debian's Chromium for the browser tests (tests/test_browser.py); see tools/ensure_chromium.sh.
+browser:
+	@bash tools/ensure_chromium.sh
+
+test: env browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q tests
 	bash tools/offline.sh $(BIN)/python -m pytest -q $(NBVAL) -n $(JOBS) --dist loadfile notebooks
