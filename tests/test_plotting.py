@@ -126,3 +126,11 @@ def test_comparison_labels_and_reference_line():
     labels = [t.get_text() for t in ax.texts]
     assert labels == ["0.490", "0.442", "1,234.5"]
     assert any(line.get_xdata()[0] == 0.49 for line in ax.lines)
+
+
+def test_forecast_colours_stay_apart_from_the_parts():
+    from utils.plotting import FORECAST_COLORS
+
+    parts = [COLORS[p] for p in ("train", "validation", "test", "naive")]
+    for color in FORECAST_COLORS[:3]:
+        assert not any(matplotlib.colors.same_color(color, p) for p in parts)

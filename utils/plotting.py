@@ -19,8 +19,9 @@ import pandas as pd
 
 from utils.style import COLORS, PALETTE
 
-#: Colours for named forecasts that are not the naive one, in order of appearance.
-FORECAST_COLORS = [PALETTE[i] for i in (3, 4, 8, 9, 5, 6)]
+#: Colours for named forecasts other than the naive one, in order of appearance: purple, brown,
+#: light blue, pink, yellow, vermilion; the first ones stay far from the orange of the test part.
+FORECAST_COLORS = [PALETTE[i] for i in (4, 5, 9, 6, 8, 3)]
 
 
 def plot_series(series: pd.Series, *, ylabel: str, title=None, label=None, color=None, ax=None):
@@ -68,7 +69,7 @@ def plot_forecast(
             pred.to_numpy(),
             color=color,
             label=name,
-            lw=1.4,
+            lw=1.8,
             ls="--" if name == "naive" else "-",
         )
     _label(ax, _xlabel(test.index), ylabel, title)
