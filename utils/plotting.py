@@ -49,17 +49,7 @@ def plot_forecast(
     ``start`` (a date) zooms in: only data from ``start`` on is drawn.
     """
     ax = _axes(ax)
-    for part in ("train", "validation", "test"):
-        values = getattr(split, part)
-        values = values if start is None else values.loc[start:]
-        if len(values):
-            ax.plot(values.index, values.to_numpy(), color=COLORS[part], label=part, lw=1.4)
-    test = split.test
-    ax.axvspan(test.index[0], test.index[-1], color=COLORS["test"], alpha=0.08, lw=0)
-    for part in ("validation", "test"):
-        values = getattr(split, part)
-        if len(values) and (start is None or values.index[0] >= pd.Timestamp(start)):
-            ax.axvline(values.index[0], color="0.3", ls="--", lw=1)
+    _draw_split(ax, split, start)
     others = iter(FORECAST_COLORS)
     for name, pred in (forecasts or {}).items():
         _check_series(pred, f"forecasts[{name!r}]")
@@ -72,7 +62,7 @@ def plot_forecast(
             lw=1.8,
             ls="--" if name == "naive" else "-",
         )
-    _label(ax, _xlabel(test.index), ylabel, title)
+    _label(ax, _xlabel(split.test.index), ylabel, title)
     ax.legend(ncols=2, fontsize="small")
     return ax
 
@@ -146,6 +136,20 @@ def plot_comparison(
     ax.invert_yaxis()
     _label(ax, f"{metric} ({unit})", "model", f"{metric} on the test part (lower is better)")
     return ax
+
+
+def _draw_split(ax, split, start) -> None:
+    """The three parts from ``start`` on, the test period shaded, visible boundaries dashed."""
+    for part in ("train", "validation", "test"):
+        values = getattr(split, part)
+        values = values if start is None else values.loc[start:]
+        if len(values):
+            ax.plot(values.index, values.to_numpy(), color=COLORS[part], label=part, lw=1.4)
+    ax.axvspan(split.test.index[0], split.test.index[-1], color=COLORS["test"], alpha=0.08, lw=0)
+    for part in ("validation", "test"):
+        values = getattr(split, part)
+        if len(values) and (start is None or values.index[0] >= pd.Timestamp(start)):
+            ax.axvline(values.index[0], color="0.3", ls="--", lw=1)
 
 
 def _number(value: float) -> str:
