@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
@@ -28,11 +28,11 @@ def test_min_max_scaler_known_values():
 finite = st.floats(-1e6, 1e6, allow_nan=False)
 
 
+@settings(deadline=None)  # a busy 2-core machine must not fail a property
 @given(arrays(float, st.integers(2, 50), elements=finite), arrays(float, 7, elements=finite))
 @pytest.mark.parametrize("make", [StandardScaler, lambda: MinMaxScaler((-1, 1))])
 def test_inverse_transform_undoes_transform(make, train, other):
-    if np.ptp(train) < 1e-3:
-        return  # constant training data is a documented error
+    assume(np.ptp(train) > 1e-3)  # constant training data is a documented error
     scaler = make().fit(train)
     np.testing.assert_allclose(scaler.inverse_transform(scaler.transform(other)), other, atol=1e-6)
 

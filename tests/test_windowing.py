@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utils.windowing import make_windows
@@ -18,6 +18,7 @@ def series_and_sizes(draw):
     return T, window, horizon, stride
 
 
+@settings(deadline=None)  # a busy 2-core machine must not fail a property
 @given(series_and_sizes())
 def test_sample_count_and_shapes(sizes):
     T, window, horizon, stride = sizes
@@ -30,6 +31,7 @@ def test_sample_count_and_shapes(sizes):
         assert n == T - window - horizon + 1
 
 
+@settings(deadline=None)  # a busy 2-core machine must not fail a property
 @given(series_and_sizes())
 def test_no_target_in_its_own_inputs_and_targets_follow_inputs(sizes):
     T, window, horizon, stride = sizes
@@ -41,6 +43,7 @@ def test_no_target_in_its_own_inputs_and_targets_follow_inputs(sizes):
         np.testing.assert_array_equal(np.diff(np.concatenate([inputs, targets])), 1.0)
 
 
+@settings(deadline=None)  # a busy 2-core machine must not fail a property
 @given(series_and_sizes(), st.integers(0, 2**32 - 1))
 def test_targets_line_up_with_the_original_series(sizes, seed):
     T, window, horizon, stride = sizes
