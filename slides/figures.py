@@ -1,0 +1,168 @@
+"""The deck's figures, drawn at build time by the course's own code (``utils``), never pasted.
+
+Each function returns a matplotlib Figure; ``slides/slides.md`` places one with
+``{{figure NAME}}``. They repeat the plots of the notebooks named in their docstrings (same
+data, same ``utils.plotting`` calls, same labels), so the deck and the notebooks cannot drift
+apart. No function trains a network: the deck shows no number that a notebook does not print.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+from utils.activations import sigmoid, tanh  # noqa: E402
+from utils.baselines import ARForecaster, NaiveForecaster  # noqa: E402
+from utils.data import load, sine  # noqa: E402
+from utils.optim import run_optimizer  # noqa: E402
+from utils.plotting import (  # noqa: E402
+    plot_acf_pacf,
+    plot_forecast,
+    plot_lag_scatter,
+    plot_series,
+)
+from utils.splits import chronological_split  # noqa: E402
+from utils.style import COLORS, PALETTE  # noqa: E402
+
+
+def _growth():
+    gdp = load("gdp")
+    return gdp, (100 * gdp.pct_change()).iloc[1:].rename("growth")
+
+
+def _split():
+    _, growth = _growth()
+    return growth, chronological_split(growth, validation="1995", test="2002")
+
+
+def activations():
+    """Sigmoid and tanh with their slopes (notebook 02)."""
+    z = np.linspace(-6, 6, 241)
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained")
+    for ax, f, name, lo in ((axes[0], sigmoid, "sigmoid", 0), (axes[1], tanh, "tanh", -1)):
+        a = f(z)
+        slope = a * (1 - a) if name == "sigmoid" else 1 - a**2
+        ax.plot(z, a, color=PALETTE[0], label=f"{name}(z)")
+        ax.plot(z, slope, color=PALETTE[3], ls="--", label="slope")
+        ax.axhline(lo, color="0.5", lw=0.6)
+        ax.set(xlabel="pre-activation z (no unit)", ylabel="activation a (no unit)", title=name)
+        ax.legend(loc="upper left", fontsize="small")
+    return fig
+
+
+def gradient_descent():
+    """Gradient descent on the loss L(theta) = theta^2 with two step sizes (notebook 04)."""
+    theta = np.linspace(-3.2, 3.2, 200)
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained", sharey=True)
+    for ax, lr in zip(axes, (0.1, 0.9), strict=True):
+        path = run_optimizer(lambda t: 2 * t, start=3.0, method="sgd", lr=lr, n_steps=12)[:, 0]
+        ax.plot(theta, theta**2, color="0.6")
+        ax.plot(path, path**2, "o-", color=PALETTE[3], ms=4, lw=1)
+        ax.set(xlabel="weight theta (no unit)", ylabel="loss L = theta^2",
+               title=f"step size alpha = {lr}")
+    return fig
+
+
+def gdp():
+    """US real GDP, 1959-2009 (notebooks 00 and 07)."""
+    fig, ax = plt.subplots(figsize=(10, 4))
+    plot_series(load("gdp"), ylabel="real GDP (bn chained 2005 US$, SAAR)",
+                title="US real GDP, 1959-2009", ax=ax)
+    return fig
+
+
+def growth():
+    """Quarter-on-quarter growth and its histogram (notebook 07)."""
+    _, g = _growth()
+    fig, (ax_line, ax_hist) = plt.subplots(1, 2, figsize=(11, 3.8), width_ratios=[2, 1],
+                                           layout="constrained")
+    plot_series(g, ylabel="growth (% q/q)", title="Quarter-on-quarter growth", ax=ax_line)
+    ax_line.axhline(0, color="0.3", lw=0.8)
+    sns.histplot(g.to_numpy(), bins=30, color=COLORS["series"], ax=ax_hist)
+    ax_hist.set(xlabel="growth (% q/q)", ylabel="number of quarters", title="Histogram of growth")
+    return fig
+
+
+def acf():
+    """Autocorrelation and partial autocorrelation of growth (notebook 07)."""
+    _, g = _growth()
+    axes = plot_acf_pacf(g, lags=20, lag_unit="quarters")
+    return axes[0].figure
+
+
+def lag_scatter():
+    """Growth against growth one quarter earlier (notebook 07)."""
+    _, g = _growth()
+    return plot_lag_scatter(g, lag=1, unit="% q/q").figure
+
+
+def split():
+    """The chronological split: train, validation from 1995, test from 2002 (notebook 07)."""
+    _, parts = _split()
+    fig, ax = plt.subplots(figsize=(10, 4))
+    plot_forecast(parts, ylabel="growth (% q/q)", title="Chronological split of GDP growth", ax=ax)
+    return fig
+
+
+def _forecasts(kind: str):
+    g, parts = _split()
+    models = [NaiveForecaster(), ARForecaster(1)]
+    for model in models:
+        model.fit(parts.train)
+    if kind == "one-step":
+        return parts, {m.name: m.predict_one_step(g, parts.test.index) for m in models}
+    known = g.loc[: parts.validation.index[-1]]
+    return parts, {m.name: m.forecast(known, horizon=len(parts.test)) for m in models}
+
+
+def one_step():
+    """One-step-ahead forecasts of the test part, naive and AR(1) (notebook 07)."""
+    parts, forecasts = _forecasts("one-step")
+    fig, ax = plt.subplots(figsize=(10, 4))
+    plot_forecast(parts, forecasts, start="1999", ylabel="growth (% q/q)",
+                  title="One-step-ahead forecasts (true lags fed in)", ax=ax)
+    return fig
+
+
+def recursive():
+    """Recursive forecasts from 2001Q4, naive and AR(1) (notebook 07)."""
+    parts, forecasts = _forecasts("recursive")
+    fig, ax = plt.subplots(figsize=(10, 4))
+    plot_forecast(parts, forecasts, start="1999", ylabel="growth (% q/q)",
+                  title="Recursive forecasts from 2001Q4 (own predictions fed back)", ax=ax)
+    return fig
+
+
+def sine_ambiguity():
+    """Why one time step is ambiguous on a sine: the same value, rising or falling (notebook 08)."""
+    wave = sine(60, period=24)
+    t, x = wave.index.to_numpy(), wave.to_numpy()
+    fig, ax = plt.subplots(figsize=(10, 3.8))
+    ax.plot(t, x, color=COLORS["series"], lw=1.4, marker=".", ms=5)
+    for i, color in ((2, PALETTE[3]), (10, PALETTE[2])):
+        ax.annotate("", xy=(t[i + 1], x[i + 1]), xytext=(t[i], x[i]),
+                    arrowprops={"arrowstyle": "->", "color": color, "lw": 2})
+        ax.plot(t[i], x[i], "o", color=color, ms=9)
+    ax.axhline(x[2], color="0.5", ls=":", lw=1)
+    ax.set(xlabel="time step t", ylabel="x_t (no unit)",
+           title="Same input value, different next value: one step cannot tell them apart")
+    return fig
+
+
+FIGURES = {
+    "activations": activations,
+    "gradient-descent": gradient_descent,
+    "gdp": gdp,
+    "growth": growth,
+    "acf": acf,
+    "lag-scatter": lag_scatter,
+    "split": split,
+    "one-step": one_step,
+    "recursive": recursive,
+    "sine-ambiguity": sine_ambiguity,
+}
