@@ -26,7 +26,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NBVAL := -p no:cacheprovider --nbval --nbval-current-env \
          --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help env browser lab test lint unit nbval notebooks nav data lock bench clean
+.PHONY: help env browser lab test lint unit nbval notebooks nav data lock bench clean slides student
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -36,6 +36,8 @@ help:
 	@echo "  make data                 rebuild data/ from statsmodels"
 	@echo "  make lock                 re-resolve requirements.lock from pyproject.toml"
 	@echo "  make bench                time the NumPy cells against Keras"
+	@echo "  make slides               build the workshop deck: build/slides/index.html (needs Node.js)"
+	@echo "  make student              student copies without solutions: build/student/notebooks/"
 
 env: $(STAMP)
 
@@ -88,6 +90,13 @@ lock: env
 
 bench: env
 	$(BIN)/python bench/bench_cells.py
+
+# The workshop kit (slides/README.md, README "Teaching this course").
+slides: env
+	$(BIN)/python slides/build.py
+
+student: env
+	$(BIN)/python tools/student.py
 
 clean:
 	rm -rf $(VENV) test-output
