@@ -17,9 +17,9 @@ COLORS = {
     "train": PALETTE[0],
     "validation": PALETTE[2],
     "test": PALETTE[1],
-    "forecast": PALETTE[3],
+    "forecast": PALETTE[4],
     "naive": PALETTE[7],
-    "model": PALETTE[3],
+    "model": PALETTE[4],
 }
 
 
