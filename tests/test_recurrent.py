@@ -1,13 +1,17 @@
 """utils.recurrent: shape checks, Keras weight copy, initialisers, stable sigmoid, gradient flow."""
 
+import re
 import warnings
 
 import numpy as np
 import pytest
 
 from utils import gru, lstm, rnn
+from utils.exercises import recurrent as ex
+from utils.exercises.core import ExerciseNotSolved
 from utils.notebook import import_tensorflow_quietly
 from utils.recurrent import (
+    RecurrentForecaster,
     check_array,
     check_params,
     gradient_norm_by_lag,
@@ -115,3 +119,100 @@ def test_gradient_norm_by_lag_lstm_keeps_more_gradient_than_simple_rnn():
         lstm.sequence_forward, lstm.sequence_backward, lstm.init_params(1, 16, seed=0), x
     )
     assert gated[-1] / gated[0] > simple[-1] / simple[0]
+
+
+# --- the exercise checkers of notebooks 08-10 ----------------------------------------------------
+
+
+def _stub(*args):
+    raise NotImplementedError
+
+
+CHECKERS = [
+    (
+        ex.check_rnn_step,
+        lambda x, h, wx, wh, b: np.tanh(x @ wx + h @ wh + b),
+        lambda x, h, wx, wh, b: np.tanh(x @ wx + b),
+        "recurrent term",
+    ),
+    (
+        ex.check_rnn_param_count,
+        lambda d, h: d * h + h * h + h,
+        lambda d, h: d * h + h,
+        "recurrent kernel",
+    ),
+    (
+        ex.check_lstm_update,
+        lambda i, f, g, o, c: (o * np.tanh(f * c + i * g), f * c + i * g),
+        lambda i, f, g, o, c: (o * np.tanh(c), f * c + i * g),
+        "o * tanh",
+    ),
+    (
+        ex.check_lstm_param_count,
+        lambda d, h: 4 * (d * h + h * h + h),
+        lambda d, h: d * h + h * h + h,
+        "four gates",
+    ),
+    (
+        ex.check_gru_update,
+        lambda z, hh, h: z * h + (1 - z) * hh,
+        lambda z, hh, h: z * hh + (1 - z) * h,
+        "workshop",
+    ),
+    (
+        ex.check_gru_param_count,
+        lambda d, h, ra: 3 * (d * h + h * h + h) + (3 * h if ra else 0),
+        lambda d, h, ra: 3 * (d * h + h * h + h),
+        "second bias row",
+    ),
+]
+
+
+@pytest.mark.parametrize(("checker", "right", "wrong", "hint"), CHECKERS)
+def test_checkers_say_right_wrong_or_not_solved(checker, right, wrong, hint, capsys):
+    for answer, start in ((_stub, "⏳"), (..., "⏳"), (wrong, "✗"), (right, "✓")):
+        assert checker(answer) is None
+        out = capsys.readouterr().out
+        assert out.startswith(start), out
+    checker(wrong)
+    assert hint in capsys.readouterr().out
+    checker(right, strict=True)
+    with pytest.raises(AssertionError, match=re.escape(hint)):
+        checker(wrong, strict=True)
+    with pytest.raises(ExerciseNotSolved):
+        checker(_stub, strict=True)
+
+
+# --- RecurrentForecaster: the Keras models of notebooks 09-10 behind the forecasting protocol ----
+
+
+def _tiny_build(window):
+    model = keras.Sequential(
+        [keras.Input(shape=(window, 1)), keras.layers.SimpleRNN(2), keras.layers.Dense(1)]
+    )
+    model.compile(optimizer="adam", loss="mse")
+    return model
+
+
+def test_recurrent_forecaster_speaks_the_forecasting_protocol():
+    from utils.data import sine
+    from utils.splits import chronological_split
+
+    keras.utils.set_random_seed(0)
+    series = sine(60, period=12)
+    split = chronological_split(series, validation=0.2, test=0.2)
+    model = RecurrentForecaster(_tiny_build, window=4, epochs=2, patience=1, name="tiny")
+    model.fit(split.train, validation=split.validation)
+    assert model.scaler_.offset_ == pytest.approx(split.train.mean())  # train-only scaling
+    assert set(model.history_.history) == {"loss", "val_loss"}
+    one_step = model.predict_one_step(series, split.test.index)
+    assert one_step.index.equals(split.test.index) and one_step.name == "tiny"
+    assert np.all(np.isfinite(one_step))
+    recursive = model.forecast(split.train, horizon=3)
+    assert len(recursive) == 3 and recursive.index[0] == split.validation.index[0]
+    with pytest.raises(ValueError, match="training part only"):
+        RecurrentForecaster(_tiny_build, window=4).fit(split.test)
+    with pytest.raises(ValueError, match="patience needs a validation part"):
+        RecurrentForecaster(_tiny_build, window=4, epochs=1, patience=2).fit(split.train)
+    with pytest.raises(ValueError, match="window must be a positive int"):
+        RecurrentForecaster(_tiny_build, window=0)
