@@ -16,7 +16,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import seaborn as sns  # noqa: E402
 
-from utils.activations import sigmoid, tanh  # noqa: E402
+from utils.activations import (  # noqa: E402
+    relu,
+    relu_derivative,
+    sigmoid,
+    sigmoid_derivative,
+    tanh,
+    tanh_derivative,
+)
 from utils.baselines import ARForecaster, NaiveForecaster  # noqa: E402
 from utils.data import load, sine  # noqa: E402
 from utils.optim import run_optimizer  # noqa: E402
@@ -28,6 +35,7 @@ from utils.plotting import (  # noqa: E402
 )
 from utils.splits import chronological_split  # noqa: E402
 from utils.style import COLORS, PALETTE  # noqa: E402
+from utils.widgets import classify_descent  # noqa: E402
 
 
 def _growth():
@@ -41,30 +49,39 @@ def _split():
 
 
 def activations():
-    """Sigmoid and tanh with their slopes (notebook 02)."""
-    z = np.linspace(-6, 6, 241)
-    fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained")
-    for ax, f, name, lo in ((axes[0], sigmoid, "sigmoid", 0), (axes[1], tanh, "tanh", -1)):
-        a = f(z)
-        slope = a * (1 - a) if name == "sigmoid" else 1 - a**2
-        ax.plot(z, a, color=PALETTE[0], label=f"{name}(z)")
-        ax.plot(z, slope, color=PALETTE[3], ls="--", label="slope")
-        ax.axhline(lo, color="0.5", lw=0.6)
-        ax.set(xlabel="pre-activation z (no unit)", ylabel="activation a (no unit)", title=name)
-        ax.legend(loc="upper left", fontsize="small")
+    """Sigmoid, tanh and ReLU with their derivatives (the first figure of notebook 02)."""
+    z = np.linspace(-6, 6, 481)
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
+    curves = (("sigmoid", sigmoid, sigmoid_derivative), ("tanh", tanh, tanh_derivative),
+              ("ReLU", relu, relu_derivative))
+    for (name, f, df), style in zip(curves, ("-", "--", ":"), strict=True):
+        ax1.plot(z, f(z), style, lw=2, label=name)
+        ax2.plot(z, df(z), style, lw=2, label=name)
+    ax1.set(xlabel="pre-activation z", ylabel="f(z)", ylim=(-1.2, 3), title="Activation functions")
+    ax2.set(xlabel="pre-activation z", ylabel="f'(z)", title="Their derivatives")
+    ax1.legend()
     return fig
 
 
 def gradient_descent():
-    """Gradient descent on the loss L(theta) = theta^2 with two step sizes (notebook 04)."""
-    theta = np.linspace(-3.2, 3.2, 200)
-    fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained", sharey=True)
-    for ax, lr in zip(axes, (0.1, 0.9), strict=True):
-        path = run_optimizer(lambda t: 2 * t, start=3.0, method="sgd", lr=lr, n_steps=12)[:, 0]
-        ax.plot(theta, theta**2, color="0.6")
-        ax.plot(path, path**2, "o-", color=PALETTE[3], ms=4, lw=1)
-        ax.set(xlabel="weight theta (no unit)", ylabel="loss L = theta^2",
-               title=f"step size alpha = {lr}")
+    """Gradient descent on H(theta) = (theta - 2)^2 + 1 with four learning rates (notebook 04)."""
+
+    def loss_1d(theta):
+        return (theta[0] - 2.0) ** 2 + 1.0
+
+    def grad_1d(theta):
+        return 2.0 * (theta - 2.0)
+
+    paths = {lr: run_optimizer(grad_1d, [-1.0], "sgd", lr=lr, n_steps=30)
+             for lr in (0.02, 0.3, 0.8, 1.05)}
+    grid = np.linspace(-6, 10, 300)
+    fig, axes = plt.subplots(1, 4, figsize=(13, 3.3), sharey=True, layout="constrained")
+    for ax, (lr, path) in zip(axes, paths.items(), strict=True):
+        ax.plot(grid, (grid - 2) ** 2 + 1, color="grey")
+        ax.plot(path[:, 0], (path[:, 0] - 2) ** 2 + 1, "o-", ms=3, color="C3")
+        ax.set(xlabel="parameter theta", xlim=(-6, 10), ylim=(0, 70),
+               title=f"lr = {lr}: {classify_descent(path, grad_1d, loss_1d)}")
+    axes[0].set_ylabel("loss H(theta)")
     return fig
 
 
