@@ -1,0 +1,163 @@
+"""Tests for utils.neural and utils.neural_forecasters: shapes, the reused network equals a fresh
+one, the forecasting interface, scalers fitted on the training part only, and the errors."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from utils.notebook import import_tensorflow_quietly
+
+import_tensorflow_quietly()
+import keras  # noqa: E402
+
+from utils.backtest import backtest, expanding_folds  # noqa: E402
+from utils.data import sine  # noqa: E402
+from utils.forecasting import Forecaster  # noqa: E402
+from utils.neural import build_network, predict_network, train_network  # noqa: E402
+from utils.neural_forecasters import KerasForecaster  # noqa: E402
+from utils.splits import chronological_split  # noqa: E402
+
+FAST = {"epochs": 2, "units": 4}
+
+
+def quarterly(values):
+    values = np.asarray(values, dtype=float)
+    return pd.Series(values, index=pd.date_range("1990", periods=len(values), freq="QS-JAN"))
+
+
+@pytest.mark.parametrize("cell", ["simplernn", "lstm", "gru"])
+@pytest.mark.parametrize(("architecture", "horizon"), [("one_output", 1), ("one_output", 3),
+                                                       ("seq2seq", 4)])
+def test_build_network_shapes(cell, architecture, horizon):
+    net = build_network(cell, window=5, units=3, horizon=horizon, architecture=architecture)
+    out = net(np.zeros((2, 5, 1), dtype="float32"))
+    assert tuple(out.shape) == (2, horizon)
+    assert tuple(net.inputs[0].shape) == (None, 5, 1)
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"cell": "rnn"}, "cell"), ({"window": 0}, "window"), ({"units": 2.0}, "units"),
+    ({"horizon": -1}, "horizon"), ({"architecture": "attention"}, "architecture"),
+])
+def test_build_network_errors(kwargs, match):
+    args = {"cell": "gru", "window": 4, "units": 2, "horizon": 1} | kwargs
+    with pytest.raises(ValueError, match=match):
+        build_network(**args)
+
+
+def data(n=40, window=4, horizon=1):
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(n, window, 1))
+    return X, X[:, -1, :1].repeat(horizon, axis=1) * 0.5
+
+
+def test_reused_network_trains_exactly_like_a_brand_new_one():
+    config = {"cell": "gru", "window": 4, "units": 3, "horizon": 1, "architecture": "one_output"}
+    X, y = data()
+    w1, h1 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    w2, h2 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    # a brand-new network, compiled and trained the usual way
+    keras.utils.set_random_seed(7)
+    fresh = build_network(**config)
+    fresh.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
+    history = fresh.fit(X[:30].astype("float32"), y[:30].astype("float32"), epochs=3,
+                        validation_data=(X[30:].astype("float32"), y[30:].astype("float32")),
+                        batch_size=32, verbose=0,
+                        callbacks=[keras.callbacks.EarlyStopping(patience=4, restore_best_weights=True)])
+    np.testing.assert_allclose(h1["loss"], history.history["loss"], rtol=1e-6)
+    assert h1 == h2
+    for a, b, c in zip(w1, w2, fresh.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+        np.testing.assert_allclose(a, c, rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(predict_network(config, w1, X[:3]),
+                               fresh.predict(X[:3].astype("float32"), verbose=0), rtol=1e-5)
+
+
+def test_train_network_errors():
+    config = {"cell": "lstm", "window": 4, "units": 2}
+    X, y = data()
+    with pytest.raises(ValueError, match="seed"):
+        train_network(config, X, y, X, y, seed=-1)
+    with pytest.raises(ValueError, match="X_val"):
+        train_network(config, X, y, X[:0], y[:0], seed=0)
+    with pytest.raises(ValueError, match="epochs"):
+        train_network(config, X, y, X, y, seed=0, epochs=0)
+
+
+@pytest.fixture(scope="module")
+def fitted():
+    series = quarterly(sine(60, period=8, noise=0.05, seed=1).to_numpy() * 3 + 10)
+    split = chronological_split(series, test=0.2)
+    return series, split, KerasForecaster("gru", window=6, seed=0, **FAST).fit(split.train)
+
+
+def test_keras_forecaster_speaks_the_interface(fitted):
+    series, split, model = fitted
+    assert isinstance(model, Forecaster) and model.name == "GRU"
+    one_step = model.predict_one_step(series, split.test.index)
+    assert one_step.index.equals(split.test.index) and one_step.name == "GRU"
+    recursive = model.forecast(split.train, horizon=5)
+    assert recursive.index.equals(split.test.index[:5])
+    assert model.epochs_ == len(model.history_["loss"]) <= 2
+
+
+def test_batched_one_step_equals_step_by_step(fitted):
+    series, split, model = fitted
+    batched = model.predict_one_step(series, split.test.index)
+    positions = series.index.get_indexer(split.test.index)
+    single = [model._next(series.to_numpy()[:p]) for p in positions]
+    np.testing.assert_allclose(batched.to_numpy(), single, rtol=1e-5)
+
+
+def test_scaler_is_fitted_on_the_training_part_only(fitted):
+    series, split, model = fitted
+    assert model.scaler_.offset_ == pytest.approx(split.train.mean())
+    assert model.scaler_.offset_ != pytest.approx(series.mean())
+    with pytest.raises(ValueError, match="training part only"):
+        KerasForecaster("gru", window=6, **FAST).fit(split.test)
+
+
+def test_scalers_refitted_on_every_backtest_fold():
+    series = quarterly(np.linspace(0, 10, 48) + np.sin(np.arange(48)))
+    folds = expanding_folds(series, n_folds=2, horizon=6)
+    made = []
+    backtest(lambda: made.append(KerasForecaster("simplernn", window=4, epochs=1, units=2))
+             or made[-1], series, folds)
+    for model, fold in zip(made, folds, strict=True):
+        assert model.scaler_.offset_ == pytest.approx(fold.train.mean())
+        assert model.scaler_.scale_ == pytest.approx(fold.train.std(ddof=0))
+
+
+def test_same_seed_same_forecaster_and_others_do_not_overwrite_it(fitted):
+    series, split, model = fitted
+    before = model.predict_one_step(series, split.test.index)
+    other = KerasForecaster("gru", window=6, seed=1, **FAST).fit(split.train)  # same network shape
+    again = KerasForecaster("gru", window=6, seed=0, **FAST).fit(split.train)
+    pd.testing.assert_series_equal(model.predict_one_step(series, split.test.index), before)
+    pd.testing.assert_series_equal(again.predict_one_step(series, split.test.index), before)
+    assert not np.allclose(other.predict_one_step(series, split.test.index), before)
+
+
+def test_network_copy_holds_the_fitted_weights(fitted):
+    series, split, model = fitted
+    net = model.network()
+    assert isinstance(net, keras.Model)
+    for a, b in zip(net.get_weights(), model.weights_, strict=True):
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(RuntimeError, match="not fitted"):
+        KerasForecaster("gru").network()
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"cell": "transformer"}, "cell"), ({"validation": 0.0}, "validation"),
+    ({"validation": 1}, "validation"), ({"window": 0}, "window"), ({"units": 0}, "units"),
+])
+def test_keras_forecaster_errors(kwargs, match):
+    args = {"cell": "lstm"} | kwargs
+    with pytest.raises(ValueError, match=match):
+        KerasForecaster(args.pop("cell"), **args)
+
+
+def test_too_short_training_part_is_refused():
+    with pytest.raises(ValueError, match="too short"):
+        KerasForecaster("lstm", window=8, **FAST).fit(quarterly(np.arange(9.0)))  # one window

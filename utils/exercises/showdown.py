@@ -1,0 +1,98 @@
+"""Checkers for the exercises of notebook 11 (forecasting showdown): the fold layout of a
+rolling-origin backtest, the conformal radius, and reading the winners off the results table.
+
+Each checker prints one line (correct / not right yet and why / not solved yet) and never raises,
+unless ``strict=True`` (the solution cells). They return None, so a check cell shows no stray
+True/False. Tolerances: fold positions exact, radii 1e-9 absolute.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from utils.exercises.core import assert_close, require_solved, run_check
+from utils.intervals import conformal_radius
+
+__all__ = ["check_conformal_radius", "check_fold_bounds", "check_winners"]
+
+CASES = [(100, 3, 8), (40, 4, 5), (25, 1, 10), (203, 5, 12)]
+
+
+def check_fold_bounds(fold_bounds, *, strict: bool = False) -> None:
+    """Exercise 1: ``fold_bounds(n, n_folds, horizon)`` -> [(train_end, test_end), ...], positions
+    where fold k's training part ends and its test part ends (exclusive), test parts side by side
+    and the last one ending at n."""
+
+    def check():
+        require_solved(fold_bounds, "fold_bounds")
+        for n, n_folds, horizon in CASES:
+            got = require_solved(fold_bounds(n, n_folds, horizon), f"fold_bounds({n}, ...)")
+            origins = [n - (n_folds - k) * horizon for k in range(n_folds)]
+            expected = [(o, o + horizon) for o in origins]
+            try:
+                got = [tuple(int(v) for v in pair) for pair in got]
+            except (TypeError, ValueError) as exc:
+                raise AssertionError(f"return a list of (train_end, test_end) pairs, got {got!r}") from exc
+            if len(got) != n_folds:
+                raise AssertionError(f"fold_bounds({n}, {n_folds}, {horizon}) gave {len(got)} "
+                                     f"folds, expected {n_folds}")
+            if got and got[-1][1] != n:
+                raise AssertionError(f"the last test part must end with the series (at {n}), "
+                                     f"got {got[-1][1]}")
+            if got != expected:
+                raise AssertionError(f"fold_bounds({n}, {n_folds}, {horizon}) = {got}, "
+                                     f"expected {expected}")
+        return "Each fold trains on everything before its test part; nothing leaks (exact)."
+
+    run_check("Exercise 1 (fold layout)", check, strict=strict)
+
+
+def check_conformal_radius(radius, *, strict: bool = False) -> None:
+    """Exercise 2: ``radius(residuals, coverage)`` = the ceil((n+1) coverage)-th smallest |e|."""
+
+    def check():
+        require_solved(radius, "radius")
+        rng = np.random.default_rng(11)
+        for n, coverage in ((9, 0.8), (20, 0.9), (50, 0.5), (31, 0.8)):
+            residuals = rng.normal(size=n) * 3
+            kept = residuals.copy()
+            got = require_solved(radius(kept, coverage), f"radius(residuals, {coverage})")
+            if not np.array_equal(kept, residuals):
+                raise AssertionError("radius must not change its input (sort a copy)")
+            expected = conformal_radius(residuals, coverage)
+            if np.isclose(got, expected, atol=1e-9, rtol=0):
+                continue
+            if np.isclose(got, np.quantile(np.abs(residuals), coverage)):
+                raise AssertionError("that is the plain quantile; conformal takes the "
+                                     "ceil((n + 1) * coverage)-th smallest |e| (a little wider)")
+            if np.isclose(got, np.sort(residuals)[int(np.ceil((n + 1) * coverage)) - 1]):
+                raise AssertionError("sort the *absolute* residuals |e|")
+            assert_close(got, expected, what=f"radius for n={n}, coverage={coverage}",
+                         atol=1e-9, rtol=0)
+        return "With n residuals, the band holds a new error with probability >= coverage."
+
+    run_check("Exercise 2 (conformal radius)", check, strict=strict)
+
+
+def check_winners(winners, table: pd.DataFrame, *, strict: bool = False) -> None:
+    """Exercise 3: ``winners`` maps each series of ``table`` (index: series, model) to the model
+    with the lowest mean MASE on it."""
+
+    def check():
+        got = require_solved(winners, "winners")
+        if not isinstance(got, dict):
+            raise AssertionError(f"winners must be a dict {{series: model}}, got {type(got).__name__}")
+        mase = table["MASE"]
+        expected = {s: mase.xs(s, level=0).idxmin() for s in mase.index.unique(level=0)}
+        if set(got) != set(expected):
+            raise AssertionError(f"the keys must be the series {sorted(expected)}, got {sorted(got)}")
+        for series, model in expected.items():
+            if got[series] != model:
+                worst = mase.xs(series, level=0).idxmax()
+                hint = " (that is the highest MASE: lower is better)" if got[series] == worst else ""
+                raise AssertionError(f"on {series} the lowest MASE belongs to {model!r}, "
+                                     f"not {got[series]!r}{hint}")
+        return "Winners: " + ", ".join(f"{s}: {m}" for s, m in expected.items()) + "."
+
+    run_check("Exercise 3 (who wins where)", check, strict=strict)

@@ -1,0 +1,139 @@
+"""Keras networks for forecasting: one recurrent layer (SimpleRNN, LSTM or GRU) and a linear head.
+
+    one output     x (N, window, 1) -> cell(units) -> Dense(horizon)              -> y_hat (N, horizon)
+    encoder-decoder x (N, window, 1) -> cell(units) -> RepeatVector(horizon)
+                                     -> cell(units, return_sequences) -> Dense(1) -> y_hat (N, horizon)
+
+With ``horizon=1`` the first is the one-step network of notebooks 08-10; with ``horizon=H`` it is
+the *direct* multi-step network (one output per future step); the second is the
+*sequence-to-sequence* network, whose decoder runs over the H future steps. The forecasters that
+train them live in :mod:`utils.neural_forecasters` and :mod:`utils.multistep`.
+
+:func:`train_network` trains with Adam and the mean squared error, with early stopping on a
+validation slice that the caller takes from the *training* part, and keeps the weights of the best
+validation epoch. A backtest trains dozens of identical networks, and TensorFlow spends most of a
+small network's training time *tracing* its training step; so the compiled network for one
+configuration is built once per process and reused, its weights re-drawn from the seed and its
+optimizer reset before every training. The result is the same as for a brand-new network (the
+tests check it), and the trained weights are handed back as a list for the forecaster to keep.
+Introduced in notebook 11.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from utils.notebook import import_tensorflow_quietly
+
+import_tensorflow_quietly()  # before Keras: TensorFlow's start-up noise stays out of the notebook
+import keras  # noqa: E402
+
+from utils.progress import TrainingProgress  # noqa: E402
+
+#: The recurrent layers by the names the course uses for them.
+CELLS = {"simplernn": keras.layers.SimpleRNN, "lstm": keras.layers.LSTM, "gru": keras.layers.GRU}
+#: Display names for tables and legends.
+CELL_NAMES = {"simplernn": "SimpleRNN", "lstm": "LSTM", "gru": "GRU"}
+ARCHITECTURES = ("one_output", "seq2seq")
+
+_WORKSPACES: dict[tuple, tuple[keras.Model, list[np.ndarray]]] = {}
+
+
+def build_network(cell: str, window: int, units: int = 16, horizon: int = 1,
+                  architecture: str = "one_output") -> keras.Model:
+    """An uncompiled forecasting network (see the module docstring), input (N, window, 1).
+
+    Parameters
+    ----------
+    cell : "simplernn", "lstm" or "gru"
+    window : int, past steps per input;  units : int, hidden size H of each recurrent layer
+    horizon : int, future steps predicted at once;  architecture : "one_output" or "seq2seq"
+
+    Returns
+    -------
+    keras.Model mapping (N, window, 1) to (N, horizon)
+    """
+    layer = _cell(cell)
+    for name, value in (("window", window), ("units", units), ("horizon", horizon)):
+        _positive_int(value, name)
+    if architecture not in ARCHITECTURES:
+        raise ValueError(f"architecture must be one of {ARCHITECTURES}, got {architecture!r}")
+    inputs = keras.Input(shape=(window, 1))
+    h = layer(units, name="encoder" if architecture == "seq2seq" else cell)(inputs)  # (N, units)
+    if architecture == "one_output":
+        outputs = keras.layers.Dense(horizon, name="head")(h)  # (N, horizon)
+    else:
+        h = keras.layers.RepeatVector(horizon)(h)  # (N, horizon, units): the summary, each step
+        h = layer(units, return_sequences=True, name="decoder")(h)  # (N, horizon, units)
+        h = keras.layers.Dense(1, name="head")(h)  # (N, horizon, 1)
+        outputs = keras.layers.Reshape((horizon,))(h)  # (N, horizon)
+    return keras.Model(inputs, outputs, name=f"{cell}_{architecture}")
+
+
+def train_network(config: dict, X, y, X_val, y_val, *, seed: int, epochs: int = 40,
+                  patience: int = 4, batch_size: int = 32, learning_rate: float = 0.01,
+                  label: str = "", show_progress: bool | None = None):
+    """Train a fresh network of ``config`` (the arguments of :func:`build_network`).
+
+    ``X`` (N, window, 1) and ``y`` (N, horizon) train it; ``X_val``, ``y_val`` (from the end of
+    the training part) decide when to stop: after ``patience`` epochs without a lower validation
+    loss, keeping the best epoch's weights. ``seed`` fixes the initial weights and the shuffling.
+
+    Returns
+    -------
+    weights : list of arrays (for :func:`predict_network`);  history : dict of per-epoch losses
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
+    _positive_int(epochs, "epochs")
+    _positive_int(patience, "patience")
+    if len(X_val) == 0:
+        raise ValueError("X_val must hold at least one validation window, got none")
+    keras.utils.set_random_seed(int(seed))
+    fresh = build_network(**config)  # initial weights drawn from the seed
+    net = _workspace(config, learning_rate)
+    net.set_weights(fresh.get_weights())
+    stop = keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True)
+    progress = TrainingProgress(epochs, label=label, show=show_progress)
+    fitted = net.fit(
+        _f32(X), _f32(y), validation_data=(_f32(X_val), _f32(y_val)), epochs=epochs,
+        batch_size=batch_size, verbose=0, callbacks=[stop, progress],
+    )
+    return net.get_weights(), dict(fitted.history)
+
+
+def predict_network(config: dict, weights: list, X, learning_rate: float = 0.01) -> np.ndarray:
+    """Outputs (N, horizon) of the network of ``config`` with ``weights`` for inputs (N, window, 1)."""
+    net = _workspace(config, learning_rate)
+    net.set_weights(weights)
+    return np.asarray(net.predict(_f32(X), verbose=0), dtype=float)  # (N, horizon)
+
+
+def _workspace(config: dict, learning_rate: float) -> keras.Model:
+    """The compiled network for ``config``, built once per process; its optimizer state reset."""
+    key = (*sorted(config.items()), float(learning_rate))
+    if key not in _WORKSPACES:
+        net = build_network(**config)
+        net.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
+        net.optimizer.build(net.trainable_variables)
+        _WORKSPACES[key] = (net, [v.numpy() for v in net.optimizer.variables])
+    net, initial = _WORKSPACES[key]
+    for variable, value in zip(net.optimizer.variables, initial, strict=True):
+        variable.assign(value)  # step count 0, moments 0: a fresh Adam
+    return net
+
+
+def _cell(cell):
+    if cell not in CELLS:
+        raise ValueError(f"cell must be one of {sorted(CELLS)}, got {cell!r}")
+    return CELLS[cell]
+
+
+def _positive_int(value, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
+        raise ValueError(f"{name} must be a positive int, got {value!r}")
+    return int(value)
+
+
+def _f32(values) -> np.ndarray:
+    return np.asarray(values, dtype="float32")

@@ -1,0 +1,141 @@
+"""SimpleRNN, LSTM and GRU forecasters with the course's one forecasting interface
+(:mod:`utils.forecasting`: ``fit``, ``predict_one_step``, ``forecast``), so that a backtest runs
+them exactly like the naive forecast or ARIMA.
+
+``fit(train)`` does, in this order, with the training part only:
+
+1. fit a :class:`~utils.scaling.StandardScaler` on ``train`` and standardise it;
+2. cut it into windows with :func:`~utils.windowing.make_windows`: inputs (N, window, 1),
+   targets (N, horizon);
+3. keep the last ``validation`` fraction of the windows (the latest targets) for early stopping,
+   dropping the ``horizon - 1`` windows before them so that no validation target is ever a
+   training target;
+4. train the network of :mod:`utils.neural` from ``seed``.
+
+Predictions are turned back into the series' units with the same scaler.
+
+    >>> lstm = KerasForecaster("lstm", window=8, seed=0).fit(split.train)
+    >>> one_step = lstm.predict_one_step(series, split.test.index)   # batched, true lags
+    >>> recursive = lstm.forecast(split.train, horizon=8)            # own predictions fed back
+
+Introduced in notebook 11; the direct and sequence-to-sequence forecasters of
+:mod:`utils.multistep` are subclasses.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from utils.forecasting import BaseForecaster, future_index, past_windows, series_values
+from utils.neural import CELL_NAMES, build_network, predict_network, train_network
+from utils.scaling import StandardScaler
+from utils.windowing import make_windows
+
+
+class KerasForecaster(BaseForecaster):
+    """A recurrent network (``cell`` "simplernn", "lstm" or "gru") that predicts the next value.
+
+    Parameters
+    ----------
+    cell : str
+    window : int
+        Past values per input (also the fewest values ``history`` must hold).
+    units : int
+        Hidden size of the recurrent layer.
+    epochs, patience, batch_size, learning_rate : training settings (Adam, MSE, early stopping)
+    validation : float
+        Fraction of the training windows, the latest ones, used for early stopping (0 < v < 1).
+    seed : int
+        Fixes initial weights and shuffling: the same seed gives the same forecaster.
+    show_progress : bool or None
+        The live display of :mod:`utils.progress` (``None``: only in JupyterLab).
+
+    After ``fit``: ``history_`` (losses per epoch), ``epochs_`` (epochs trained), ``scaler_``.
+    """
+
+    horizon = 1
+    architecture = "one_output"
+
+    def __init__(self, cell: str = "lstm", *, window: int = 8, units: int = 16, epochs: int = 40,
+                 patience: int = 4, batch_size: int = 32, learning_rate: float = 0.01,
+                 validation: float = 0.2, seed: int = 0, show_progress: bool | None = None,
+                 name: str | None = None) -> None:
+        if cell not in CELL_NAMES:
+            raise ValueError(f"cell must be one of {sorted(CELL_NAMES)}, got {cell!r}")
+        if isinstance(validation, bool) or not isinstance(validation, float) or not 0 < validation < 1:
+            raise ValueError(f"validation must be a fraction in (0, 1), got {validation!r}")
+        self.cell, self.window, self.units, self.seed = cell, window, units, seed
+        self.config = {"cell": cell, "window": window, "units": units, "horizon": self.horizon,
+                       "architecture": self.architecture}
+        build_network(**self.config)  # validates window, units and horizon now, not at fit time
+        self.min_history = window
+        self.validation = validation
+        self.training = {"epochs": epochs, "patience": patience, "batch_size": batch_size,
+                         "learning_rate": learning_rate}
+        self.show_progress = show_progress
+        self.name = name or CELL_NAMES[cell]
+
+    def _fit(self, values: np.ndarray) -> None:
+        self.scaler_ = StandardScaler().fit(values)
+        X, y, _ = make_windows(self.scaler_.transform(values), self.window, self.horizon)
+        n_val = max(1, round(self.validation * len(X)))
+        n_train = len(X) - n_val - (self.horizon - 1)  # no validation target among training targets
+        if n_train < 1:
+            raise ValueError(
+                f"train is too short for window={self.window}, horizon={self.horizon} and "
+                f"validation={self.validation}: {len(values)} values give no training window"
+            )
+        self.weights_, self.history_ = train_network(
+            self.config, X[:n_train], y[:n_train], X[-n_val:], y[-n_val:], seed=self.seed,
+            label=self.name, show_progress=self.show_progress, **self.training,
+        )
+        self.epochs_ = len(self.history_["loss"])
+
+    def _outputs(self, windows: np.ndarray) -> np.ndarray:
+        """Network outputs in the series' units for raw windows (N, window, 1): (N, horizon)."""
+        scaled = self.scaler_.transform(windows[:, :, 0])[:, :, None]  # (N, window, 1)
+        out = predict_network(self.config, self.weights_, scaled, self.training["learning_rate"])
+        return self.scaler_.inverse_transform(out)  # (N, horizon)
+
+    def _next(self, past: np.ndarray) -> float:
+        return float(self._outputs(past[None, -self.window :, None])[0, 0])
+
+    def predict_one_step(self, history: pd.Series, index) -> pd.Series:
+        """Batched one-step-ahead predictions at ``index`` (true lags fed in), one network call."""
+        _, _, index = self._prepare(history, index)
+        preds = self._outputs(past_windows(history, index, self.window))[:, 0]  # (N,)
+        return pd.Series(preds, index=index, name=self.name)
+
+    def network(self):
+        """A stand-alone Keras model with the fitted weights (to inspect, e.g. ``.summary()``)."""
+        self._require_fitted()
+        model = build_network(**self.config)
+        model.set_weights(self.weights_)
+        return model
+
+
+class MultiOutputForecaster(KerasForecaster):
+    """Base of the forecasters whose network predicts ``horizon`` steps at once."""
+
+    def __init__(self, cell: str = "lstm", *, horizon: int, **kwargs) -> None:
+        if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
+            raise ValueError(f"horizon must be a positive int, got {horizon!r}")
+        self.horizon = int(horizon)
+        super().__init__(cell, **kwargs)
+
+    def forecast(self, history: pd.Series, horizon: int) -> pd.Series:
+        """The first ``horizon`` (<= the trained horizon) outputs for the window after ``history``."""
+        self._require_fitted()
+        if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
+            raise ValueError(f"horizon must be a positive int, got {horizon!r}")
+        if horizon > self.horizon:
+            raise ValueError(
+                f"horizon must be at most {self.horizon}, the number of steps {self.name} was "
+                f"trained to predict, got {horizon}"
+            )
+        values = series_values(history, "history")
+        if len(values) < self.window:
+            raise ValueError(f"history must have at least {self.window} values, got {len(values)}")
+        preds = self._outputs(values[None, -self.window :, None])[0, :horizon]  # (horizon,)
+        return pd.Series(preds, index=future_index(history.index, horizon), name=self.name)
