@@ -210,6 +210,13 @@ def test_recurrent_forecaster_speaks_the_forecasting_protocol():
     assert np.all(np.isfinite(one_step))
     recursive = model.forecast(split.train, horizon=3)
     assert len(recursive) == 3 and recursive.index[0] == split.validation.index[0]
+    again = RecurrentForecaster(_tiny_build, window=4, epochs=2, seed=3, name="a").fit(split.train)
+    keras.utils.set_random_seed(99)  # whatever happened in between
+    same = RecurrentForecaster(_tiny_build, window=4, epochs=2, seed=3, name="a").fit(split.train)
+    np.testing.assert_array_equal(
+        again.predict_one_step(series, split.test.index),
+        same.predict_one_step(series, split.test.index),
+    )
     with pytest.raises(ValueError, match="training part only"):
         RecurrentForecaster(_tiny_build, window=4).fit(split.test)
     with pytest.raises(ValueError, match="patience needs a validation part"):

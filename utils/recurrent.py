@@ -281,7 +281,8 @@ class RecurrentForecaster(BaseForecaster):
 
     With ``patience``, training stops once the validation loss has not improved for that many
     epochs and the weights of the best validation epoch are kept (chosen on validation, never
-    on test). Introduced in notebook 09 (LSTM), used again in notebook 10 (GRU).
+    on test). With ``seed``, Keras' random generators are reset before the model is built, so the
+    same call trains the same model in any notebook. Introduced in notebook 09 (LSTM), used again in notebook 10 (GRU).
     """
 
     def __init__(
@@ -292,6 +293,7 @@ class RecurrentForecaster(BaseForecaster):
         epochs: int = 100,
         batch_size: int = 16,
         patience: int | None = None,
+        seed: int | None = None,
         name: str = "RNN",
     ) -> None:
         if not callable(build):
@@ -300,6 +302,7 @@ class RecurrentForecaster(BaseForecaster):
             raise ValueError(f"window must be a positive int, got {window!r}")
         self.build, self.window, self.min_history = build, int(window), int(window)
         self.epochs, self.batch_size, self.patience, self.name = epochs, batch_size, patience, name
+        self.seed = seed
 
     def fit(self, train: pd.Series, validation: pd.Series | None = None) -> RecurrentForecaster:
         """Scale on ``train`` only, train on its windows; ``validation`` (the next part) is scored."""
@@ -318,6 +321,10 @@ class RecurrentForecaster(BaseForecaster):
             x_val = past_windows(pd.concat([train, validation]), validation.index, self.window)
             y_val = series_values(validation, "validation")[:, None]  # (V, 1)
             val = (self.scaler_.transform(x_val), self.scaler_.transform(y_val))
+        if self.seed is not None:  # the same start whatever ran before in the notebook
+            import keras
+
+            keras.utils.set_random_seed(self.seed)
         self.model_ = self.build(self.window)
         self.history_ = self.model_.fit(
             x,
