@@ -66,7 +66,7 @@ def test_default_initial_state_and_keras_init_round_trip(reset_after):
 
 
 @pytest.mark.parametrize("reset_after", RESET_AFTER)
-@pytest.mark.parametrize("shape", [SHAPES[0], SHAPES[3]])
+@pytest.mark.parametrize("shape", SHAPES)
 def test_bptt_gradients_equal_gradient_tape(shape, reset_after):
     rng = np.random.default_rng(7)
     params, x, h0 = random_case(shape, rng, reset_after, np.float32)

@@ -55,7 +55,7 @@ def test_default_initial_state_is_zeros_as_in_keras(shape):
     assert np.abs(rnn.sequence_forward(x, params)[0] - out.numpy()).max() <= 1e-5
 
 
-@pytest.mark.parametrize("shape", [SHAPES[0], SHAPES[3]])
+@pytest.mark.parametrize("shape", SHAPES)
 def test_bptt_gradients_equal_gradient_tape(shape):
     n, t, d, h = shape
     rng = np.random.default_rng(7)
