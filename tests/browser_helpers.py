@@ -256,6 +256,7 @@ NOTEBOOK_STATE_JS = """
     });
   }
   return {
+    path: panel.context ? panel.context.path : null,
     kernel: kernel ? kernel.status : null,
     kernel_name: kernel ? kernel.name : null,
     busy_prompts: Array.from(panel.node.querySelectorAll('.jp-InputArea-prompt'))
@@ -272,33 +273,51 @@ def with_state(body: str) -> str:
 
 
 def open_notebook(page, server: LabServer, notebook: str, timeout_ms: int = 90_000) -> None:
-    """Open `notebook` (a path relative to the server's root) and wait until its kernel is idle."""
-    page.goto(server.url(f"lab/tree/{notebook}"), timeout=timeout_ms)
+    """Open `notebook` (a path relative to the server's root) alone in a new, empty workspace (so
+    no tab of an earlier test comes back), and wait until it is the current tab and its kernel is
+    idle."""
+    workspace = f"test-{secrets.token_hex(4)}"
+    page.goto(server.url(f"lab/workspaces/{workspace}/tree/{notebook}"), timeout=timeout_ms)
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=timeout_ms)
     page.wait_for_function(
-        with_state("return s && s.kernel === 'idle';"),
+        with_state(f"return s && s.path === {json.dumps(notebook)} && s.kernel === 'idle';"),
         timeout=timeout_ms,
     )
 
 
-def run_all_cells(page, timeout_ms: int = 150_000) -> dict:
+def run_all_cells(page, timeout_ms: int = 150_000, screenshot: Path | None = None) -> dict:
     """Run → Run All Cells, as a learner does, then wait until every code cell has run (or the
-    run stopped at an error) and the kernel is idle. Returns the notebook's state."""
+    run stopped at an error) and the kernel is idle. Returns the notebook's state.
+
+    On a time-out, saves `screenshot` (if given) and fails with the cells that had not run."""
     page.locator(".lm-MenuBar-item", has_text="Run").first.click()
     page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
     # Done: the kernel is idle, no prompt shows [*], and every code cell either ran or comes
     # after a cell that failed (Run All stops at the first error).
-    page.wait_for_function(
-        with_state("""
-          if (!s || s.kernel !== 'idle' || s.busy_prompts > 0) { return false; }
-          for (const c of s.cells) {
-            if (c.errors.length) { return true; }
-            if (c.execution_count === null && c.source.trim() !== '') { return false; }
-          }
-          return true;"""),
-        timeout=timeout_ms,
-        polling=250,
-    )
+    try:
+        page.wait_for_function(
+            with_state("""
+              if (!s || s.kernel !== 'idle' || s.busy_prompts > 0) { return false; }
+              for (const c of s.cells) {
+                if (c.errors.length) { return true; }
+                if (c.execution_count === null && c.source.trim() !== '') { return false; }
+              }
+              return true;"""),
+            timeout=timeout_ms,
+            polling=250,
+        )
+    except Exception as error:
+        if "Timeout" not in type(error).__name__:
+            raise
+        state = notebook_state(page)
+        if screenshot is not None:
+            page.screenshot(path=screenshot)
+        waiting = [f"cell {c['index']} ({c['source'][:40]!r})" for c in (state or {"cells": []})
+                   ["cells"] if c["execution_count"] is None and c["source"].strip()]
+        raise AssertionError(
+            f"Run All Cells did not finish in {timeout_ms / 1000:.0f} s: kernel "
+            f"{(state or {}).get('kernel')}, {len(waiting)} cells not run, first: "
+            f"{waiting[:3]}") from None
     return notebook_state(page)
 
 

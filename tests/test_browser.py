@@ -135,7 +135,7 @@ def test_widget_slider_redraws_the_output(lab, page, output_dir):
     stem = Path(notebook).stem
 
     open_notebook(page, lab, notebook)
-    state = run_all_cells(page)
+    state = run_all_cells(page, screenshot=output_dir / f"{stem}_timed_out.png")
     assert state["kernel_name"] == "python3", state["kernel_name"]
     assert not error_cells(state), f"{notebook} raised in the browser: {error_cells(state)}"
 
@@ -193,8 +193,14 @@ def test_recurrent_network_notebook_runs_in_the_browser(lab, page, output_dir):
         pytest.skip("notebook 08 not in the course yet "
                     f"({RNN_NOTEBOOK} does not exist)")
     open_notebook(page, lab, RNN_NOTEBOOK)
-    state = run_all_cells(page, timeout_ms=240_000)
-    page.screenshot(path=output_dir / f"{Path(RNN_NOTEBOOK).stem}_run_all.png")
+    stem = Path(RNN_NOTEBOOK).stem
+    state = run_all_cells(page, timeout_ms=240_000,
+                          screenshot=output_dir / f"{stem}_timed_out.png")
+    page.screenshot(path=output_dir / f"{stem}_run_all.png")
+    figures = page.locator(".jp-Notebook .jp-OutputArea-output img")
+    if figures.count():
+        figures.last.scroll_into_view_if_needed()
+        page.screenshot(path=output_dir / f"{stem}_last_figure.png")
     assert not error_cells(state), f"{RNN_NOTEBOOK} raised in the browser: {error_cells(state)}"
     not_run = [c["index"] for c in state["cells"]
                if c["execution_count"] is None and c["source"].strip()]
