@@ -64,6 +64,14 @@ def test_plot_forecast_zoom_starts_later():
     assert first == pd.Timestamp("2010-01-01")
 
 
+def test_plot_forecast_zoom_works_on_an_integer_index():
+    s = pd.Series(np.sin(np.arange(100) / 5.0), index=pd.RangeIndex(100, name="t"))
+    split = chronological_split(s, test=0.2)
+    ax = plot_forecast(split, ylabel="value", start=60)
+    assert min(line.get_xdata()[0] for line in ax.lines) == 60
+    assert ax.get_xlabel() == "time step"
+
+
 def test_plot_acf_pacf_two_labelled_axes():
     axes = plot_acf_pacf(growth(), lags=8, lag_unit="quarters")
     assert [ax.get_xlabel() for ax in axes] == ["lag (quarters)"] * 2

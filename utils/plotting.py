@@ -148,8 +148,13 @@ def _draw_split(ax, split, start) -> None:
     ax.axvspan(split.test.index[0], split.test.index[-1], color=COLORS["test"], alpha=0.08, lw=0)
     for part in ("validation", "test"):
         values = getattr(split, part)
-        if len(values) and (start is None or values.index[0] >= pd.Timestamp(start)):
+        if len(values) and (start is None or values.index[0] >= _position(values.index, start)):
             ax.axvline(values.index[0], color="0.3", ls="--", lw=1)
+
+
+def _position(index: pd.Index, start):
+    """``start`` as a value comparable with ``index``: a Timestamp for dates, as given otherwise."""
+    return pd.Timestamp(start) if isinstance(index, pd.DatetimeIndex) else start
 
 
 def _number(value: float) -> str:
