@@ -111,3 +111,7 @@ def test_errors_name_the_argument():
         mlp_forward(np.zeros((1, 2)), init_mlp([2, 1], rng()), "tanh")
     with pytest.raises(ValueError, match="weights"):
         params_from_keras_weights([np.zeros((2, 2))])
+    with pytest.raises(ValueError, match="weights"):
+        params_from_keras_weights([np.zeros((2, 2)), np.zeros(3)])
+    with pytest.raises(TypeError, match="params"):
+        params_to_keras_weights({})

@@ -86,5 +86,7 @@ def test_errors_name_the_argument():
         adam_update(P, G, init_adam_state(P), beta2=1.5)
     with pytest.raises(ValueError, match="method"):
         run_optimizer(lambda t: t, 1.0, "rmsprop")
+    with pytest.raises(ValueError, match="sgd"):
+        run_optimizer(lambda t: t, 1.0, "sgd", beta=0.9)
     with pytest.raises(ValueError, match="n_steps"):
         run_optimizer(lambda t: t, 1.0, n_steps=-1)

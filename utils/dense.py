@@ -189,6 +189,8 @@ def params_from_keras_weights(weights: Sequence) -> dict[str, np.ndarray]:
 
 def params_to_keras_weights(params: Mapping) -> list[np.ndarray]:
     """MLP params -> ``[W1, b1, W2, b2, ...]`` for ``model.set_weights`` (float32, Keras' dtype)."""
+    if not isinstance(params, Mapping) or len(params) < 2:
+        raise TypeError("params must be a dict with kernel_1, bias_1, ... (see init_mlp)")
     n = len(params) // 2
     _n_layers(params, ["linear"] * n)
     return [np.asarray(params[f"{kind}_{layer}"], np.float32)

@@ -83,7 +83,11 @@ def binary_cross_entropy(y_true, y_pred) -> float:
 
 
 def binary_cross_entropy_grad(y_true, y_pred) -> np.ndarray:
-    """``dJ/da = (a - y) / (a (1 - a)) / size`` (``a`` clipped as in the loss)."""
+    """``dJ/da = (a - y) / (a (1 - a)) / size``, evaluated at ``a`` clipped as in the loss.
+
+    This is the gradient of the *unclipped* formula (finite, never zero for a wrong answer);
+    automatic differentiation through a clip would give 0 where the clip is active.
+    """
     y, a = _pair(y_true, y_pred)
     _check_probabilities(a)
     a = np.clip(a, EPSILON, 1.0 - EPSILON)

@@ -120,6 +120,8 @@ def run_optimizer(grad_fn: Callable, start, method: str = "sgd", lr: float = 0.1
     if isinstance(n_steps, bool) or not isinstance(n_steps, (int, np.integer)) or n_steps < 0:
         raise ValueError(f"n_steps must be a non-negative int, got {n_steps!r}")
     init, update = OPTIMIZERS[method]
+    if init is None and hyper:
+        raise ValueError(f"method 'sgd' takes no extra settings, got {sorted(hyper)}")
     theta = {"theta": np.atleast_1d(np.asarray(start, dtype=float)).copy()}
     state = init(theta) if init else None
     path = np.full((n_steps + 1, theta["theta"].size), np.nan)
