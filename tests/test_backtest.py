@@ -146,6 +146,9 @@ def test_compare_runs_seeded_factories_per_seed_on_the_same_folds():
     assert list(table["runs"]) == [1, 2]
     assert table.loc["mean", "MASE_sd"] == 0.0  # the same model every seed: no spread
     assert table.loc["naive", "MAE"] == pytest.approx(result.scores.query("model == 'naive'")["MAE"].mean())
+    assert (result.scores["seconds"] >= 0).all()
+    mean_run = result.scores.query("model == 'mean'").groupby("seed")["seconds"].sum().mean()
+    assert table.loc["mean", "seconds"] == pytest.approx(mean_run)
 
 
 def test_summarise_spread_over_seeds():
@@ -153,6 +156,7 @@ def test_summarise_spread_over_seeds():
                            "MAE": [1.0, 3.0, 3.0, 5.0], "RMSE": [1.0] * 4, "MASE": [1.0, 3.0, 3.0, 5.0]})
     table = summarise(scores)
     assert table.loc["a", "MASE"] == 3.0 and table.loc["a", "MASE_sd"] == 1.0  # runs 2 and 4
+    assert "seconds" not in table.columns  # only when the scores were timed
 
 
 def test_compare_and_summarise_errors():

@@ -13,7 +13,7 @@ import keras  # noqa: E402
 from utils.backtest import backtest, expanding_folds  # noqa: E402
 from utils.data import sine  # noqa: E402
 from utils.forecasting import Forecaster  # noqa: E402
-from utils.neural import build_network, predict_network, train_network  # noqa: E402
+from utils.neural import _datasets, build_network, predict_network, train_network  # noqa: E402
 from utils.neural_forecasters import KerasForecaster  # noqa: E402
 from utils.splits import chronological_split  # noqa: E402
 
@@ -60,9 +60,9 @@ def test_reused_network_trains_exactly_like_a_brand_new_one():
     keras.utils.set_random_seed(7)
     fresh = build_network(**config)
     fresh.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
-    history = fresh.fit(X[:30].astype("float32"), y[:30].astype("float32"), epochs=3,
-                        validation_data=(X[30:].astype("float32"), y[30:].astype("float32")),
-                        batch_size=32, verbose=0,
+    train, steps, val = _datasets(X[:30], y[:30], X[30:], y[30:], batch_size=32, seed=7)
+    history = fresh.fit(train, steps_per_epoch=steps, validation_data=val, validation_steps=1,
+                        epochs=3, shuffle=False, verbose=0,
                         callbacks=[keras.callbacks.EarlyStopping(patience=4, restore_best_weights=True)])
     np.testing.assert_allclose(h1["loss"], history.history["loss"], rtol=1e-6)
     assert h1 == h2
@@ -71,6 +71,15 @@ def test_reused_network_trains_exactly_like_a_brand_new_one():
         np.testing.assert_allclose(a, c, rtol=1e-5, atol=1e-7)
     np.testing.assert_allclose(predict_network(config, w1, X[:3]),
                                fresh.predict(X[:3].astype("float32"), verbose=0), rtol=1e-5)
+
+
+def test_one_epoch_is_one_pass_over_the_training_windows():
+    config = {"cell": "simplernn", "window": 4, "units": 2}
+    X, y = data(n=70)
+    _, steps, _ = _datasets(X[:65], y[:65], X[65:], y[65:], batch_size=32, seed=0)
+    assert steps == 3  # 32 + 32 + 1 windows
+    _, history = train_network(config, X[:65], y[:65], X[65:], y[65:], seed=0, epochs=2)
+    assert len(history["loss"]) == len(history["val_loss"]) == 2
 
 
 def test_train_network_errors():
@@ -82,6 +91,8 @@ def test_train_network_errors():
         train_network(config, X, y, X[:0], y[:0], seed=0)
     with pytest.raises(ValueError, match="epochs"):
         train_network(config, X, y, X, y, seed=0, epochs=0)
+    with pytest.raises(ValueError, match="batch_size"):
+        train_network(config, X, y, X, y, seed=0, batch_size=0)
 
 
 @pytest.fixture(scope="module")

@@ -27,6 +27,7 @@ fold's training part, lag ``m``). Introduced in notebook 11.
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -52,7 +53,7 @@ class Backtest(NamedTuple):
     """Predictions (one row per model, seed, fold and test value) and scores (one per fold)."""
 
     predictions: pd.DataFrame  #: model, seed, fold, time, step, y_true, y_pred
-    scores: pd.DataFrame  #: model, seed, fold, MAE, RMSE, MASE
+    scores: pd.DataFrame  #: model, seed, fold, MAE, RMSE, MASE, seconds (to fit and predict)
 
 
 def expanding_folds(series: pd.Series, n_folds: int, horizon: int, step: int | None = None) -> list[Fold]:
@@ -88,6 +89,7 @@ def backtest(make_model: Callable[[], Forecaster], series: pd.Series, folds: Seq
         raise ValueError("folds must hold at least one Fold, got none")
     rows, scores = [], []
     for k, (train, test) in enumerate(folds):
+        tic = time.perf_counter()
         model = make_model()
         if not isinstance(model, Forecaster):
             raise TypeError(f"make_model must return a forecaster (fit, predict_one_step, "
@@ -97,13 +99,15 @@ def backtest(make_model: Callable[[], Forecaster], series: pd.Series, folds: Seq
             pred = model.predict_one_step(series.loc[: test.index[-1]], test.index)
         else:
             pred = model.forecast(train, horizon=len(test))
+        seconds = time.perf_counter() - tic
         if not pred.index.equals(test.index):
             raise ValueError(f"{model.name} predicted at other dates than fold {k}'s test part")
         rows.append(pd.DataFrame({
             "model": model.name, "fold": k, "time": test.index, "step": np.arange(1, len(test) + 1),
             "y_true": test.to_numpy(dtype=float), "y_pred": pred.to_numpy(dtype=float)}))
         scores.append({"model": model.name, "fold": k, "MAE": mae(test, pred),
-                       "RMSE": rmse(test, pred), "MASE": mase(test, pred, train, m)})
+                       "RMSE": rmse(test, pred), "MASE": mase(test, pred, train, m),
+                       "seconds": seconds})
     return Backtest(pd.concat(rows, ignore_index=True), pd.DataFrame(scores))
 
 
@@ -135,8 +139,9 @@ def compare(series: pd.Series, folds: Sequence[Fold], models: Mapping[str, Calla
 def summarise(scores: pd.DataFrame, by: Sequence[str] = ("model",)) -> pd.DataFrame:
     """Mean over folds of each metric per run, then mean and spread (std) over seeds.
 
-    Returns one row per group of ``by`` with MAE, RMSE, MASE (means), ``MASE_sd`` (std over
-    seeds; 0 for a deterministic model run once) and ``runs`` (number of seeds).
+    Returns one row per group of ``by`` with MAE, RMSE, MASE (means), ``MASE_sd`` (population
+    std over seeds; 0 for a deterministic model run once), ``runs`` (number of seeds) and, when
+    ``scores`` has it, ``seconds`` (mean time of one run: fitting and predicting every fold).
     """
     by = list(by)
     missing = [c for c in [*by, "seed", *METRICS] if c not in scores.columns]
@@ -147,6 +152,9 @@ def summarise(scores: pd.DataFrame, by: Sequence[str] = ("model",)) -> pd.DataFr
     table = grouped.mean()
     table["MASE_sd"] = grouped["MASE"].std(ddof=0)
     table["runs"] = grouped.size()
+    if "seconds" in scores.columns:
+        per_run = scores.groupby([*by, "seed"], sort=False)["seconds"].sum()
+        table["seconds"] = per_run.groupby(level=by, sort=False).mean()
     return table
 
 

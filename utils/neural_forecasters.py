@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from utils.forecasting import BaseForecaster, future_index, past_windows, series_values
-from utils.neural import CELL_NAMES, build_network, predict_network, train_network
+from utils.neural import CELL_NAMES, build_network, check_config, predict_network, train_network
 from utils.scaling import StandardScaler
 from utils.windowing import make_windows
 
@@ -68,7 +68,7 @@ class KerasForecaster(BaseForecaster):
         self.cell, self.window, self.units, self.seed = cell, window, units, seed
         self.config = {"cell": cell, "window": window, "units": units, "horizon": self.horizon,
                        "architecture": self.architecture}
-        build_network(**self.config)  # validates window, units and horizon now, not at fit time
+        check_config(**self.config)  # fail now, not at fit time
         self.min_history = window
         self.validation = validation
         self.training = {"epochs": epochs, "patience": patience, "batch_size": batch_size,
