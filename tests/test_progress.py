@@ -103,6 +103,7 @@ def test_shown_display_updates_in_place_then_closes(monkeypatch):
     assert (bar.value, label.value) == (1, "GRU · epoch 1/3 · loss 1 · val_loss 2")
     progress.on_train_end()
     assert progress._box is None and len(shown) == 1
+    assert box.comm is None and bar.comm is None and label.comm is None  # all three closed
 
 
 def test_bad_epochs_refused_at_construction():

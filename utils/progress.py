@@ -102,7 +102,8 @@ class TrainingProgress(keras.callbacks.Callback):
 
     def on_train_end(self, logs=None):
         if self._box is not None:
-            self._box.close()  # the view disappears; nothing is left behind in the notebook
+            for widget in (self._box, self._bar, self._text):
+                widget.close()  # the view disappears; nothing is left behind in the notebook
             self._bar = self._text = self._box = None
 
     def _open(self) -> None:
