@@ -97,6 +97,16 @@ def test_the_source_has_every_section_once_and_says_what_the_workshop_said():
         assert not missing, f"section {section!r} does not say {missing}"
 
 
+def test_every_section_points_to_notebooks_that_exist():
+    existing = {p.name[:2] for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    for section, text in sections_of_source().items():
+        if section == "title":
+            continue
+        named = {n for m in build.NOTEBOOK.findall(text) for n in m.split()}
+        assert named, f"section {section!r} names no notebook ({{{{notebook NN}}}})"
+        assert named <= existing, f"section {section!r} names missing notebooks {named - existing}"
+
+
 def test_the_built_deck_has_every_section_and_is_self_contained(deck):
     page = deck.read_text()
     assert re.findall(r'<section id="([a-z0-9-]+)"', page) == SECTIONS
