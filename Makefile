@@ -21,6 +21,9 @@ export TF_ENABLE_ONEDNN_OPTS  := 0
 export TF_NUM_INTRAOP_THREADS := 2
 export TF_NUM_INTEROP_THREADS := 1
 export PYTHONHASHSEED         := 0
+# One BLAS thread: NumPy's small matrix products are fastest so on 2 cores shared with TensorFlow
+# and a second test worker, and stored outputs and tests share one BLAS set-up.
+export OPENBLAS_NUM_THREADS   := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NBVAL := -p no:cacheprovider --nbval --nbval-current-env \
