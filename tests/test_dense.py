@@ -115,3 +115,19 @@ def test_errors_name_the_argument():
         params_from_keras_weights([np.zeros((2, 2)), np.zeros(3)])
     with pytest.raises(TypeError, match="params"):
         params_to_keras_weights({})
+
+
+def test_mlp_forward_matches_keras_dense_layers():
+    keras = pytest.importorskip("keras")
+    r = rng()
+    params, x = init_mlp([3, 5, 4, 2], r), r.normal(size=(6, 3))
+    for key in params:  # non-zero biases, so that the bias layout is tested too
+        params[key] = r.normal(size=params[key].shape)
+    acts = ["tanh", "relu", "sigmoid"]
+    model = keras.Sequential([keras.Input(shape=(3,))]
+                             + [keras.layers.Dense(u, activation=a) for u, a in zip((5, 4, 2), acts, strict=True)])
+    model.set_weights(params_to_keras_weights(params))
+    expected = np.asarray(model(x.astype("float32")))
+    np.testing.assert_allclose(mlp_forward(x, params, acts)[0], expected, rtol=1e-5, atol=1e-6)
+    back = params_from_keras_weights(model.get_weights())
+    np.testing.assert_allclose(back["kernel_2"], params["kernel_2"], rtol=1e-6)

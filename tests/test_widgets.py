@@ -82,6 +82,31 @@ def test_builders_return_a_widget(build):
     matplotlib.pyplot.close("all")
 
 
+def _set(widget, **values):
+    """Move the widget's controls (each move redraws, as a learner's slider would)."""
+    controls = {child.description: child for child in widget.children if hasattr(child, "value")}
+    for description, value in values.items():
+        controls[description].value = value
+
+
+@pytest.mark.parametrize("build, settings", [
+    (neuron_explorer, [{"activation": a, "weight w": w, "bias b": b}
+                       for a in ("sigmoid", "tanh", "relu", "linear") for w, b in ((0.0, 1.0), (-10.0, 3.0))]),
+    (loss_explorer, [{"target y": y, "logit z": z} for y in (0, 1) for z in (-8.0, 0.0, 8.0)]),
+    (lambda: learning_rate_explorer(lambda t: t[0] ** 2 + 5 * t[1] ** 2,
+                                    lambda t: np.array([2 * t[0], 10 * t[1]]), [2.0, 1.0], lr_max=1.0),
+     [{"method": m, "learning rate": lr} for m in ("sgd", "momentum", "adam") for lr in (0.001, 0.05, 1.0)]),
+    (lambda: learning_rate_explorer(lambda t: t[0] ** 2, lambda t: 2 * t, [2.0]),
+     [{"learning rate": lr} for lr in (0.001, 0.5, 1.2)]),  # 1.2 diverges: the nan rows are skipped
+])
+def test_every_setting_redraws_without_error(build, settings, caplog):
+    widget = build()
+    for values in settings:
+        _set(widget, **values)
+    matplotlib.pyplot.close("all")
+    assert "Exception in interact callback" not in caplog.text
+
+
 def test_errors_name_the_argument():
     with pytest.raises(ValueError, match="activation"):
         neuron_curve(1.0, 0.0, "swish")
