@@ -9,6 +9,7 @@ image), on a KaTeX error and on LaTeX left unrendered. Without Chromium or Playw
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -22,8 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "slides"
 OUTPUT_DIR = ROOT / "test-output" / "slides"
 IN_CI = os.environ.get("CI", "").lower() == "true"
-sys.path.insert(0, str(SLIDES))
-import build  # noqa: E402
+# slides/build.py, under a name that cannot shadow another module called "build"
+_spec = importlib.util.spec_from_file_location("slides_build", SLIDES / "build.py")
+build = sys.modules["slides_build"] = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build)
 
 #: One section per topic of COURSE.md's first list, in the order the deck teaches them.
 SECTIONS = [
