@@ -1,5 +1,6 @@
 """Tests for utils.neural and utils.neural_forecasters: shapes, the reused network equals a fresh
-one, the forecasting interface, scalers fitted on the training part only, and the errors."""
+one, the forecasting interface with a named cell or a learner's build(window), scalers fitted on
+the training part only, early stopping on validation (never test) data, and the errors."""
 
 import numpy as np
 import pandas as pd
@@ -15,7 +16,7 @@ from utils.data import sine  # noqa: E402
 from utils.forecasting import Forecaster  # noqa: E402
 from utils.neural import _datasets, build_network, predict_network, train_network  # noqa: E402
 from utils.neural_forecasters import KerasForecaster  # noqa: E402
-from utils.splits import chronological_split  # noqa: E402
+from utils.splits import chronological_split, tag  # noqa: E402
 
 FAST = {"epochs": 2, "units": 4}
 
@@ -54,8 +55,10 @@ def data(n=40, window=4, horizon=1):
 def test_reused_network_trains_exactly_like_a_brand_new_one():
     config = {"cell": "gru", "window": 4, "units": 3, "horizon": 1, "architecture": "one_output"}
     X, y = data()
-    w1, h1 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
-    w2, h2 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    net, h1 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    w1 = net.get_weights()
+    net, h2 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    w2 = net.get_weights()
     # a brand-new network, compiled and trained the usual way
     keras.utils.set_random_seed(7)
     fresh = build_network(**config)
@@ -172,3 +175,103 @@ def test_keras_forecaster_errors(kwargs, match):
 def test_too_short_training_part_is_refused():
     with pytest.raises(ValueError, match="too short"):
         KerasForecaster("lstm", window=8, **FAST).fit(quarterly(np.arange(9.0)))  # one window
+
+
+# --- a learner's build(window): the Keras code of notebooks 09-10 behind the same forecaster ----
+
+
+def _tiny_build(window):
+    model = keras.Sequential(
+        [keras.Input(shape=(window, 1)), keras.layers.SimpleRNN(2), keras.layers.Dense(1)]
+    )
+    model.compile(optimizer="adam", loss="mse")
+    return model
+
+
+def test_build_function_speaks_the_interface_with_a_validation_part():
+    series = sine(60, period=12)
+    split = chronological_split(series, validation=0.2, test=0.2)
+    model = KerasForecaster(_tiny_build, window=4, epochs=2, patience=1, name="tiny")
+    model.fit(split.train, validation=split.validation)
+    assert model.scaler_.offset_ == pytest.approx(split.train.mean())  # train-only scaling
+    assert set(model.history_) == {"loss", "val_loss"} and model.epochs_ <= 2
+    one_step = model.predict_one_step(series, split.test.index)
+    assert one_step.index.equals(split.test.index) and one_step.name == "tiny"
+    assert np.all(np.isfinite(one_step))
+    recursive = model.forecast(split.train, horizon=3)
+    assert len(recursive) == 3 and recursive.index[0] == split.validation.index[0]
+    net = model.network()  # the learner's own model, with the fitted weights
+    assert net.count_params() == _tiny_build(4).count_params()
+    for a, b in zip(net.get_weights(), model.weights_, strict=True):
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(ValueError, match="training part only"):
+        KerasForecaster(_tiny_build, window=4).fit(split.test)
+
+
+def test_build_function_same_seed_same_forecaster():
+    series = sine(60, period=12)
+    split = chronological_split(series, validation=0.2, test=0.2)
+    first = KerasForecaster(_tiny_build, window=4, epochs=2, seed=3).fit(split.train)
+    keras.utils.set_random_seed(99)  # whatever happened in between
+    same = KerasForecaster(_tiny_build, window=4, epochs=2, seed=3).fit(split.train)
+    pd.testing.assert_series_equal(first.predict_one_step(series, split.test.index),
+                                   same.predict_one_step(series, split.test.index))
+    assert first.history_ == same.history_
+
+
+@pytest.mark.parametrize("cell", ["gru", _tiny_build])
+def test_early_stopping_sees_the_validation_part_and_never_the_test_part(cell, monkeypatch):
+    import utils.neural_forecasters as nf
+
+    seen = {}
+
+    def spy(network, X, y, X_val, y_val, **kwargs):
+        seen.update(X=X, y=y, X_val=X_val, y_val=y_val)
+        raise StopIteration
+
+    monkeypatch.setattr(nf, "train_network", spy)
+    series = quarterly(np.arange(50.0))
+    split = chronological_split(series, validation=0.2, test=0.2)  # 30, 10, 10 quarters
+    model = KerasForecaster(cell, window=4, **FAST)
+    with pytest.raises(StopIteration):
+        model.fit(split.train, validation=split.validation)
+    back = model.scaler_.inverse_transform
+    np.testing.assert_allclose(back(seen["y_val"][:, 0]), split.validation.to_numpy())
+    np.testing.assert_allclose(back(seen["X_val"][0, :, 0]), split.train.to_numpy()[-4:])
+    assert back(seen["y"]).max() == split.train.iloc[-1]  # every training window, nothing later
+    assert len(seen["X"]) == 30 - 4
+    with pytest.raises(StopIteration):  # without a validation part: the end of train
+        model.fit(split.train)
+    assert back(seen["y_val"]).max() == split.train.iloc[-1]
+    assert len(seen["X"]) + len(seen["X_val"]) == 30 - 4
+    with pytest.raises(ValueError, match="never see the test"):
+        model.fit(split.train, validation=split.test)
+    with pytest.raises(ValueError, match="after the end of train"):
+        model.fit(split.train.iloc[:20], validation=tag(split.train.iloc[15:25], "validation"))
+
+
+@pytest.mark.parametrize(("build", "error", "match"), [
+    (lambda window: "a model", TypeError, "keras.Model"),
+    (lambda window: keras.Sequential([keras.Input(shape=(window, 1)), keras.layers.Dense(1)]),
+     ValueError, "compiled"),
+    (lambda window: _compiled(keras.Sequential([keras.Input(shape=(window, 1)),
+                                                keras.layers.LSTM(2)])), ValueError, "mapping"),
+])
+def test_bad_build_function_is_refused_clearly(build, error, match):
+    train = quarterly(np.arange(30.0))
+    with pytest.raises(error, match=match):
+        KerasForecaster(build, window=4, **FAST).fit(train)
+
+
+def _compiled(model):
+    model.compile(optimizer="adam", loss="mse")
+    return model
+
+
+@pytest.mark.parametrize(("cell", "kwargs", "error", "match"), [
+    (3, {}, TypeError, "callable build"), (_tiny_build, {"window": 0}, ValueError, "window"),
+    (_tiny_build, {"seed": -1}, ValueError, "seed"),
+])
+def test_keras_forecaster_type_errors(cell, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        KerasForecaster(cell, **kwargs)

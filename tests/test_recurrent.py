@@ -11,7 +11,6 @@ from utils.exercises import recurrent as ex
 from utils.exercises.core import ExerciseNotSolved
 from utils.notebook import import_tensorflow_quietly
 from utils.recurrent import (
-    RecurrentForecaster,
     check_array,
     check_params,
     gradient_norm_by_lag,
@@ -182,44 +181,3 @@ def test_checkers_say_right_wrong_or_not_solved(checker, right, wrong, hint, cap
     with pytest.raises(ExerciseNotSolved):
         checker(_stub, strict=True)
 
-
-# --- RecurrentForecaster: the Keras models of notebooks 09-10 behind the forecasting protocol ----
-
-
-def _tiny_build(window):
-    model = keras.Sequential(
-        [keras.Input(shape=(window, 1)), keras.layers.SimpleRNN(2), keras.layers.Dense(1)]
-    )
-    model.compile(optimizer="adam", loss="mse")
-    return model
-
-
-def test_recurrent_forecaster_speaks_the_forecasting_protocol():
-    from utils.data import sine
-    from utils.splits import chronological_split
-
-    keras.utils.set_random_seed(0)
-    series = sine(60, period=12)
-    split = chronological_split(series, validation=0.2, test=0.2)
-    model = RecurrentForecaster(_tiny_build, window=4, epochs=2, patience=1, name="tiny")
-    model.fit(split.train, validation=split.validation)
-    assert model.scaler_.offset_ == pytest.approx(split.train.mean())  # train-only scaling
-    assert set(model.history_.history) == {"loss", "val_loss"}
-    one_step = model.predict_one_step(series, split.test.index)
-    assert one_step.index.equals(split.test.index) and one_step.name == "tiny"
-    assert np.all(np.isfinite(one_step))
-    recursive = model.forecast(split.train, horizon=3)
-    assert len(recursive) == 3 and recursive.index[0] == split.validation.index[0]
-    again = RecurrentForecaster(_tiny_build, window=4, epochs=2, seed=3, name="a").fit(split.train)
-    keras.utils.set_random_seed(99)  # whatever happened in between
-    same = RecurrentForecaster(_tiny_build, window=4, epochs=2, seed=3, name="a").fit(split.train)
-    np.testing.assert_array_equal(
-        again.predict_one_step(series, split.test.index),
-        same.predict_one_step(series, split.test.index),
-    )
-    with pytest.raises(ValueError, match="training part only"):
-        RecurrentForecaster(_tiny_build, window=4).fit(split.test)
-    with pytest.raises(ValueError, match="patience needs a validation part"):
-        RecurrentForecaster(_tiny_build, window=4, epochs=1, patience=2).fit(split.train)
-    with pytest.raises(ValueError, match="window must be a positive int"):
-        RecurrentForecaster(_tiny_build, window=0)

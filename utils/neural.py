@@ -9,14 +9,15 @@ the *direct* multi-step network (one output per future step); the second is the
 *sequence-to-sequence* network, whose decoder runs over the H future steps. The forecasters that
 train them live in :mod:`utils.neural_forecasters` and :mod:`utils.multistep`.
 
-:func:`train_network` trains with Adam and the mean squared error, with early stopping on a
-validation slice that the caller takes from the *training* part, and keeps the weights of the best
-validation epoch. A backtest trains dozens of identical networks, and TensorFlow spends most of a
-small network's training time *tracing* its training step; so the compiled network for one
-configuration is built once per process and reused, its weights re-drawn from the seed and its
-optimizer reset before every training. The result is the same as for a brand-new network (the
-tests check it), and the trained weights are handed back as a list for the forecaster to keep.
-Introduced in notebook 11.
+:func:`train_network` trains with Adam and the mean squared error (or a model that the learner
+built and compiled, notebooks 09-10), with early stopping on validation windows that the caller
+takes from the validation part or from the end of the *training* part, never from the test part,
+and keeps the weights of the best validation epoch. A backtest trains dozens of identical
+networks, and TensorFlow spends most of a small network's training time *tracing* its training
+step; so the compiled network for one configuration is built once per process and reused, its
+weights re-drawn from the seed and its optimizer reset before every training. The result is the
+same as for a brand-new network (the tests check it). Used from notebook 09 (with a learner's
+``build(window)``) and in notebook 11.
 """
 
 from __future__ import annotations
@@ -78,18 +79,23 @@ def check_config(cell: str, window: int, units: int = 16, horizon: int = 1,
         raise ValueError(f"architecture must be one of {ARCHITECTURES}, got {architecture!r}")
 
 
-def train_network(config: dict, X, y, X_val, y_val, *, seed: int, epochs: int = 40,
+def train_network(network, X, y, X_val, y_val, *, seed: int, epochs: int = 40,
                   patience: int = 4, batch_size: int = 32, learning_rate: float = 0.01,
                   label: str = "", show_progress: bool | None = None):
-    """Train a fresh network of ``config`` (the arguments of :func:`build_network`).
+    """Train a fresh network from ``seed``, with early stopping on the validation windows.
 
-    ``X`` (N, window, 1) and ``y`` (N, horizon) train it; ``X_val``, ``y_val`` (from the end of
-    the training part) decide when to stop: after ``patience`` epochs without a lower validation
-    loss, keeping the best epoch's weights. ``seed`` fixes the initial weights and the shuffling.
+    ``network`` is a config (a dict of the arguments of :func:`build_network`: the compiled
+    network for that config is reused, Adam(``learning_rate``) and MSE) or a callable
+    ``build(window) -> keras.Model`` that returns a compiled model (the learner's own code,
+    built anew; ``learning_rate`` is then the one it compiled with). ``X`` (N, window, 1) and
+    ``y`` (N, horizon) train it; ``X_val``, ``y_val`` (never from the test part) decide when to
+    stop: after ``patience`` epochs without a lower validation loss, keeping the best epoch's
+    weights. ``seed`` fixes the initial weights and the shuffling.
 
     Returns
     -------
-    weights : list of arrays (for :func:`predict_network`);  history : dict of per-epoch losses
+    net : the trained keras.Model (a config's network is shared: keep ``net.get_weights()``)
+    history : dict of per-epoch losses
     """
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
         raise ValueError(f"seed must be a non-negative int, got {seed!r}")
@@ -98,16 +104,39 @@ def train_network(config: dict, X, y, X_val, y_val, *, seed: int, epochs: int = 
     if len(X_val) == 0:
         raise ValueError("X_val must hold at least one validation window, got none")
     keras.utils.set_random_seed(int(seed))
-    fresh = build_network(**config)  # initial weights drawn from the seed
-    net = _workspace(config, learning_rate)
-    net.set_weights(fresh.get_weights())
+    net = _fresh_network(network, np.shape(X)[1], np.shape(y)[1], learning_rate)
     stop = keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True)
     progress = TrainingProgress(epochs, label=label, show=show_progress)
     train, steps, val = _datasets(X, y, X_val, y_val, _positive_int(batch_size, "batch_size"), seed)
     # shuffle=False: the dataset reshuffles itself, from ``seed``, every pass
     fitted = net.fit(train, steps_per_epoch=steps, validation_data=val, validation_steps=1,
                      epochs=epochs, shuffle=False, verbose=0, callbacks=[stop, progress])
-    return net.get_weights(), dict(fitted.history)
+    return net, dict(fitted.history)
+
+
+def _fresh_network(network, window: int, horizon: int, learning_rate: float) -> keras.Model:
+    """A compiled network with initial weights drawn now (the caller has just seeded Keras)."""
+    if isinstance(network, dict):
+        fresh = build_network(**network)  # initial weights drawn from the seed
+        net = _workspace(network, learning_rate)
+        net.set_weights(fresh.get_weights())
+        return net
+    net = network(window)
+    check_built_model(net, window, horizon)
+    return net
+
+
+def check_built_model(net, window: int, horizon: int) -> None:
+    """Raise unless ``net`` is a compiled keras.Model mapping (N, window, 1) to (N, horizon)."""
+    if not isinstance(net, keras.Model):
+        raise TypeError(f"build(window) must return a keras.Model, got {type(net).__name__}")
+    if not net.compiled:
+        raise ValueError("build(window) must return a compiled model: call "
+                         "model.compile(optimizer=..., loss='mse') before returning it")
+    out = tuple(net(np.zeros((1, window, 1), dtype="float32")).shape)
+    if out != (1, horizon):
+        raise ValueError(f"build(window) must return a model mapping (N, {window}, 1) to "
+                         f"(N, {horizon}), got output shape {out} for N = 1")
 
 
 def _datasets(X, y, X_val, y_val, batch_size: int, seed: int):
@@ -125,9 +154,10 @@ def _datasets(X, y, X_val, y_val, batch_size: int, seed: int):
     return train, -(-len(X) // batch_size), val
 
 
-def predict_network(config: dict, weights: list, X, learning_rate: float = 0.01) -> np.ndarray:
-    """Outputs (N, horizon) of the network of ``config`` with ``weights`` for inputs (N, window, 1)."""
-    net = _workspace(config, learning_rate)
+def predict_network(network, weights: list, X, learning_rate: float = 0.01) -> np.ndarray:
+    """Outputs (N, horizon) of ``network`` (a config, or a keras.Model) with ``weights``, for
+    inputs (N, window, 1)."""
+    net = network if isinstance(network, keras.Model) else _workspace(network, learning_rate)
     net.set_weights(weights)
     # predict_on_batch: one call of the traced network; predict() would also build a dataset
     # pipeline per call, which costs 50 times more for the handful of windows we predict

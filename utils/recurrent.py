@@ -8,9 +8,6 @@ plain dict with Keras' names and layouts, so weights move both ways between NumP
 
 where ``k`` is the number of stacked gates (1 for SimpleRNN, 4 for LSTM, 3 for GRU).
 
-:class:`RecurrentForecaster` wraps a Keras recurrent model in the forecasting protocol of notebook
-07 (train-only scaling, windows, one-step-ahead and recursive forecasts).
-
 The sigmoid here is written as ``sigmoid(z) = (1 + tanh(z / 2)) / 2``: one transcendental call,
 no overflow at +-1000 (``tanh`` saturates instead of ``exp`` overflowing). Introduced in notebook 08.
 """
@@ -20,15 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
-import pandas as pd
-
-from utils.forecasting import BaseForecaster, past_windows, series_values
-from utils.scaling import StandardScaler
-from utils.splits import check_training_part
-from utils.windowing import make_windows
 
 __all__ = [
-    "RecurrentForecaster",
     "PARAM_NAMES",
     "check_array",
     "check_params",
@@ -266,100 +256,3 @@ def gradient_norm_by_lag(
     norms = np.linalg.norm(dx, axis=2).mean(axis=0)  # (T,)
     return norms[::-1].copy()
 
-
-class RecurrentForecaster(BaseForecaster):
-    """A Keras model that reads a window of past values, behind the forecasting protocol of notebook 07.
-
-    ``build(window)`` returns a compiled Keras model mapping ``(N, window, 1)`` to ``(N, 1)``. The
-    forecaster standardises the series with a scaler fitted on the training part only, cuts the
-    training part into windows, trains, and turns predictions back into the series' units::
-
-        model = RecurrentForecaster(build_lstm, window=8, epochs=150, name="LSTM")
-        model.fit(split.train, validation=split.validation)      # history_ holds the losses
-        one_step = model.predict_one_step(growth, split.test.index)   # true lags fed in
-        recursive = model.forecast(split.train, horizon=4)            # own predictions fed back
-
-    With ``patience``, training stops once the validation loss has not improved for that many
-    epochs and the weights of the best validation epoch are kept (chosen on validation, never
-    on test). With ``seed``, Keras' random generators are reset before the model is built, so the
-    same call trains the same model in any notebook. Introduced in notebook 09 (LSTM), used again in notebook 10 (GRU).
-    """
-
-    def __init__(
-        self,
-        build: Callable,
-        window: int,
-        *,
-        epochs: int = 100,
-        batch_size: int = 16,
-        patience: int | None = None,
-        seed: int | None = None,
-        name: str = "RNN",
-    ) -> None:
-        if not callable(build):
-            raise TypeError(f"build must be callable, build(window) -> keras model, got {build!r}")
-        if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 1:
-            raise ValueError(f"window must be a positive int, got {window!r}")
-        self.build, self.window, self.min_history = build, int(window), int(window)
-        self.epochs, self.batch_size, self.patience, self.name = epochs, batch_size, patience, name
-        self.seed = seed
-
-    def fit(self, train: pd.Series, validation: pd.Series | None = None) -> RecurrentForecaster:
-        """Scale on ``train`` only, train on its windows; ``validation`` (the next part) is scored."""
-        check_training_part(train, type(self).__name__)
-        values = series_values(train, "train")
-        if len(values) < 2 * self.window:
-            raise ValueError(
-                f"train must have at least {2 * self.window} values, got {len(values)}"
-            )
-        self.scaler_ = StandardScaler().fit(values)
-        x, y, _ = make_windows(
-            self.scaler_.transform(values), self.window
-        )  # (M, window, 1), (M, 1)
-        val = None
-        if validation is not None and len(validation):
-            x_val = past_windows(pd.concat([train, validation]), validation.index, self.window)
-            y_val = series_values(validation, "validation")[:, None]  # (V, 1)
-            val = (self.scaler_.transform(x_val), self.scaler_.transform(y_val))
-        if self.seed is not None:  # the same start whatever ran before in the notebook
-            import keras
-
-            keras.utils.set_random_seed(self.seed)
-        self.model_ = self.build(self.window)
-        self.history_ = self.model_.fit(
-            x,
-            y,
-            validation_data=val,
-            epochs=self.epochs,
-            batch_size=self.batch_size,
-            callbacks=self._early_stopping(val),
-            verbose=0,
-        )
-        self.fitted_ = True
-        return self
-
-    def _early_stopping(self, val) -> list:
-        """Stop when the validation loss has not improved for ``patience`` epochs; keep the best."""
-        if self.patience is None:
-            return []
-        if val is None:
-            raise ValueError("patience needs a validation part: fit(train, validation=...)")
-        import keras
-
-        return [
-            keras.callbacks.EarlyStopping(
-                monitor="val_loss", patience=self.patience, restore_best_weights=True
-            )
-        ]
-
-    def predict_one_step(self, history: pd.Series, index) -> pd.Series:
-        """One-step-ahead predictions at ``index``, each from the ``window`` true values before it."""
-        self._require_fitted()
-        index = pd.Index(index)
-        x = self.scaler_.transform(past_windows(history, index, self.window))  # (N, window, 1)
-        pred = self.model_(x, training=False).numpy()[:, 0]  # (N,); no predict(): no retracing
-        return pd.Series(self.scaler_.inverse_transform(pred), index=index, name=self.name)
-
-    def _next(self, past: np.ndarray) -> float:
-        x = self.scaler_.transform(past[-self.window :])[None, :, None]  # (1, window, 1)
-        return float(self.scaler_.inverse_transform(self.model_(x, training=False).numpy())[0, 0])
