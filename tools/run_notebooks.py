@@ -33,6 +33,7 @@ def notebooks(args: list[str]) -> list[Path]:
 
 
 #: A kernel that fails to *start* (seen on a loaded machine) is retried; a failing cell is not.
+#: A lost kernel_info reply makes nbclient wait a whole cell timeout: keep that at 300 s.
 START_ATTEMPTS = 3
 
 
@@ -41,7 +42,7 @@ def execute(path: Path) -> float:
     for attempt in range(1, START_ATTEMPTS + 1):
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(
-            nb, timeout=600, startup_timeout=120, kernel_name="python3", record_timing=False,
+            nb, timeout=300, startup_timeout=120, kernel_name="python3", record_timing=False,
             resources={"metadata": {"path": str(path.parent)}},
         )
         start = time.perf_counter()
