@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from utils import lstm
-from utils.gradcheck import numerical_gradient, relative_error
+from utils.gradcheck import check_gradients, relative_error
 from utils.notebook import import_tensorflow_quietly
 from utils.recurrent import params_from_keras, params_to_keras
 
@@ -98,16 +98,16 @@ def test_step_backward_gradient_check():
     *_, cache = lstm.step_forward(x, h_prev, c_prev, params)
     dx, dh_prev, dc_prev, grads = lstm.step_backward(w_h, w_c, cache)
 
-    def loss(x_=x, h_=h_prev, c_=c_prev, p=params):
-        h_next, c_next, _ = lstm.step_forward(x_, h_, c_, p)
+    def loss(v):
+        h_next, c_next, _ = lstm.step_forward(v["x"], v["h"], v["c"], {k: v[k] for k in params})
         return np.sum(h_next * w_h) + np.sum(c_next * w_c)
 
-    assert relative_error(dx, numerical_gradient(lambda v: loss(x_=v), x)) < 1e-6
-    assert relative_error(dh_prev, numerical_gradient(lambda v: loss(h_=v), h_prev)) < 1e-6
-    assert relative_error(dc_prev, numerical_gradient(lambda v: loss(c_=v), c_prev)) < 1e-6
-    for name in params:
-        num = numerical_gradient(lambda v, k=name: loss(p={**params, k: v}), params[name])
-        assert relative_error(grads[name], num) < 1e-6, name
+    errors = check_gradients(
+        loss,
+        {"x": x, "h": h_prev, "c": c_prev, **params},
+        {"x": dx, "h": dh_prev, "c": dc_prev, **grads},
+    )
+    assert max(errors.values()) < 1e-6, errors
 
 
 def test_sequence_backward_gradient_check():
@@ -117,16 +117,15 @@ def test_sequence_backward_gradient_check():
     *_, cache = lstm.sequence_forward(x, params, h0, c0)
     dx, dh0, dc0, grads = lstm.sequence_backward(w_seq, cache, dh_last=w_h, dc_last=w_c)
 
-    def loss(x_=x, h_=h0, c_=c0, p=params):
-        h_seq, h_last, c_last, _ = lstm.sequence_forward(x_, p, h_, c_)
+    def loss(v):
+        weights = {k: v[k] for k in params}
+        h_seq, h_last, c_last, _ = lstm.sequence_forward(v["x"], weights, v["h"], v["c"])
         return np.sum(h_seq * w_seq) + np.sum(h_last * w_h) + np.sum(c_last * w_c)
 
-    assert relative_error(dx, numerical_gradient(lambda v: loss(x_=v), x)) < 1e-6
-    assert relative_error(dh0, numerical_gradient(lambda v: loss(h_=v), h0)) < 1e-6
-    assert relative_error(dc0, numerical_gradient(lambda v: loss(c_=v), c0)) < 1e-6
-    for name in params:
-        num = numerical_gradient(lambda v, k=name: loss(p={**params, k: v}), params[name])
-        assert relative_error(grads[name], num) < 1e-6, name
+    errors = check_gradients(
+        loss, {"x": x, "h": h0, "c": c0, **params}, {"x": dx, "h": dh0, "c": dc0, **grads}
+    )
+    assert max(errors.values()) < 1e-6, errors
 
 
 def test_truncated_bptt_equals_independent_blocks():

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from utils import rnn
-from utils.gradcheck import numerical_gradient, relative_error
+from utils.gradcheck import check_gradients, relative_error
 from utils.notebook import import_tensorflow_quietly
 from utils.recurrent import params_to_keras
 
@@ -90,14 +90,13 @@ def test_step_backward_gradient_check():
     h_next, cache = rnn.step_forward(x, h_prev, params)
     dx, dh_prev, grads = rnn.step_backward(w, cache)
 
-    def loss(x_=x, h_=h_prev, p=params):
-        return np.sum(rnn.step_forward(x_, h_, p)[0] * w)
+    def loss(v):
+        return np.sum(rnn.step_forward(v["x"], v["h"], {k: v[k] for k in params})[0] * w)
 
-    assert relative_error(dx, numerical_gradient(lambda v: loss(x_=v), x)) < 1e-6
-    assert relative_error(dh_prev, numerical_gradient(lambda v: loss(h_=v), h_prev)) < 1e-6
-    for name in params:
-        num = numerical_gradient(lambda v, k=name: loss(p={**params, k: v}), params[name])
-        assert relative_error(grads[name], num) < 1e-6, name
+    errors = check_gradients(
+        loss, {"x": x, "h": h_prev, **params}, {"x": dx, "h": dh_prev, **grads}
+    )
+    assert max(errors.values()) < 1e-6, errors
 
 
 def test_sequence_backward_gradient_check():
@@ -109,15 +108,12 @@ def test_sequence_backward_gradient_check():
     _, _, cache = rnn.sequence_forward(x, params, h0)
     dx, dh0, grads = rnn.sequence_backward(w_seq, cache, dh_last=w_last)
 
-    def loss(x_=x, h_=h0, p=params):
-        h_seq, h_last, _ = rnn.sequence_forward(x_, p, h_)
+    def loss(v):
+        h_seq, h_last, _ = rnn.sequence_forward(v["x"], {k: v[k] for k in params}, v["h"])
         return np.sum(h_seq * w_seq) + np.sum(h_last * w_last)
 
-    assert relative_error(dx, numerical_gradient(lambda v: loss(x_=v), x)) < 1e-6
-    assert relative_error(dh0, numerical_gradient(lambda v: loss(h_=v), h0)) < 1e-6
-    for name in params:
-        num = numerical_gradient(lambda v, k=name: loss(p={**params, k: v}), params[name])
-        assert relative_error(grads[name], num) < 1e-6, name
+    errors = check_gradients(loss, {"x": x, "h": h0, **params}, {"x": dx, "h": dh0, **grads})
+    assert max(errors.values()) < 1e-6, errors
 
 
 def test_truncated_bptt_equals_independent_blocks():
