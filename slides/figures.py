@@ -137,22 +137,22 @@ def _forecasts(kind: str):
     return parts, {m.name: m.forecast(known, horizon=len(parts.test)) for m in models}
 
 
+def _forecast_figure(kind: str, title: str):
+    """Naive and AR(1) forecasts of the test part, of one kind (notebook 07)."""
+    parts, forecasts = _forecasts(kind)
+    fig, ax = plt.subplots(figsize=(10, 4))
+    plot_forecast(parts, forecasts, start="1999", ylabel="growth (% q/q)", title=title, ax=ax)
+    return fig
+
+
 def one_step():
     """One-step-ahead forecasts of the test part, naive and AR(1) (notebook 07)."""
-    parts, forecasts = _forecasts("one-step")
-    fig, ax = plt.subplots(figsize=(10, 4))
-    plot_forecast(parts, forecasts, start="1999", ylabel="growth (% q/q)",
-                  title="One-step-ahead forecasts (true lags fed in)", ax=ax)
-    return fig
+    return _forecast_figure("one-step", "One-step-ahead forecasts (true lags fed in)")
 
 
 def recursive():
     """Recursive forecasts from 2001Q4, naive and AR(1) (notebook 07)."""
-    parts, forecasts = _forecasts("recursive")
-    fig, ax = plt.subplots(figsize=(10, 4))
-    plot_forecast(parts, forecasts, start="1999", ylabel="growth (% q/q)",
-                  title="Recursive forecasts from 2001Q4 (own predictions fed back)", ax=ax)
-    return fig
+    return _forecast_figure("recursive", "Recursive forecasts from 2001Q4 (own predictions fed back)")
 
 
 def sine_ambiguity():
