@@ -6,7 +6,7 @@ module imports it (the Makefile exports the same values for the notebook kernels
 
 import os
 
-from utils.notebook import TF_ENVIRONMENT
+from utils.notebook_setup import TF_ENVIRONMENT
 
 for _name, _value in TF_ENVIRONMENT.items():
     os.environ.setdefault(_name, _value)

@@ -31,14 +31,14 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before NumPy is imported
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from utils.notebook import import_tensorflow_quietly  # noqa: E402
+from utils.notebook_setup import import_tensorflow_quietly  # noqa: E402
 
 tf = import_tensorflow_quietly()
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
-from utils import gru, lstm  # noqa: E402
-from utils.recurrent import params_to_keras  # noqa: E402
+from utils.cells import gru, lstm  # noqa: E402
+from utils.cells.params import params_to_keras  # noqa: E402
 
 SHAPES = [(32, 50, 1, 32), (256, 100, 8, 64)]
 CELLS = {"LSTM": (lstm, keras.layers.LSTM), "GRU": (gru, keras.layers.GRU)}

@@ -2,7 +2,7 @@
 
 Each function returns a matplotlib Figure; ``slides/slides.md`` places one with
 ``{{figure NAME}}``. They repeat the plots of the notebooks named in their docstrings (same
-data, same ``utils.plotting`` calls, same labels), so the deck and the notebooks cannot drift
+data, same ``utils.timeseries.plotting`` calls, same labels), so the deck and the notebooks cannot drift
 apart. No function trains a network: the deck shows no number that a notebook does not print.
 """
 
@@ -16,7 +16,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import seaborn as sns  # noqa: E402
 
-from utils.activations import (  # noqa: E402
+from utils.data import load, sine  # noqa: E402
+from utils.forecasting.baselines import ARForecaster, NaiveForecaster  # noqa: E402
+from utils.nn.activations import (  # noqa: E402
     relu,
     relu_derivative,
     sigmoid,
@@ -24,18 +26,16 @@ from utils.activations import (  # noqa: E402
     tanh,
     tanh_derivative,
 )
-from utils.baselines import ARForecaster, NaiveForecaster  # noqa: E402
-from utils.data import load, sine  # noqa: E402
-from utils.optim import run_optimizer  # noqa: E402
-from utils.plotting import (  # noqa: E402
+from utils.nn.optimizers import run_optimizer  # noqa: E402
+from utils.style import COLORS, PALETTE  # noqa: E402
+from utils.timeseries.plotting import (  # noqa: E402
     plot_acf_pacf,
     plot_forecast,
     plot_lag_scatter,
     plot_series,
 )
-from utils.splits import chronological_split  # noqa: E402
-from utils.style import COLORS, PALETTE  # noqa: E402
-from utils.widgets import classify_descent  # noqa: E402
+from utils.timeseries.splits import chronological_split  # noqa: E402
+from utils.widgets.descent import classify_descent  # noqa: E402
 
 
 def _growth():

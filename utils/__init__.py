@@ -1,42 +1,27 @@
-"""utils: the small library behind the course "RNNs for Time Series".
+"""utils: the small library behind the course "RNNs for Time Series", grouped like the course.
 
-The short public API below covers what most notebooks need; everything else is imported from
-its own module, one concept per file:
+================================  =======================================================
+``utils.nn``                      notebooks 01-06: activations, losses, the MLP, optimisers,
+                                  the gradient check
+``utils.cells``                   notebooks 08-10: SimpleRNN, LSTM and GRU cells in NumPy
+``utils.data``                    the datasets (validated CSV loader, the sine wave)
+``utils.timeseries``              notebook 07: splits, windows, scalers, metrics, plots
+``utils.forecasting``             notebooks 07, 09-11: baselines, backtests, intervals, the
+                                  Keras forecasters and multi-step strategies
+``utils.widgets``                 the interactive explorers
+``utils.exercises``               the exercise checkers
+``utils.checks``                  the argument checks every public function uses
+``utils.notebook_setup``,         the set-up call of every notebook, the plot style, the
+``utils.style``,                  live training display
+``utils.training_progress``
+================================  =======================================================
 
-- foundations (notebooks 01-06): ``utils.activations``, ``utils.losses``, ``utils.dense``,
-  ``utils.optim``, ``utils.gradcheck``, ``utils.widgets``;
-- recurrent cells in NumPy (notebooks 08-10): ``utils.rnn``, ``utils.lstm``, ``utils.gru``;
-- Keras forecasters, multi-step strategies and the training display (notebooks 09-11):
-  ``utils.neural``, ``utils.neural_forecasters``, ``utils.multistep``, ``utils.progress``
-  (these import TensorFlow, so they are not imported here);
-- exercise checkers: ``utils.exercises.<topic>``.
-
-Importing this package has no side effects (no seeding, no plot style, no prints, no
-TensorFlow). The notebooks call :func:`setup_notebook` once, in their first code cell.
+A learner writes one short import per idea (``from utils.cells import lstm``). Importing this
+package has no side effects (no seeding, no plot style, no prints, no TensorFlow); the notebooks
+call :func:`setup_notebook` once, in their first code cell.
 """
 
-from utils.backtest import backtest, compare, expanding_folds, summarise
-from utils.baselines import (
-    ARForecaster,
-    ARIMAForecaster,
-    DriftForecaster,
-    MeanForecaster,
-    NaiveForecaster,
-    SeasonalNaiveForecaster,
-)
-from utils.data import load, load_csv, sine
-from utils.forecasting import BaseForecaster, Forecaster
-from utils.metrics import evaluate, mae, mape, mase, rmse, skill_score, smape
-from utils.notebook import setup_notebook
-from utils.scaling import MinMaxScaler, StandardScaler
-from utils.splits import Split, chronological_split
-from utils.windowing import Windows, make_windows
+from utils.notebook_setup import setup_notebook
 
-__all__ = [
-    "ARForecaster", "ARIMAForecaster", "BaseForecaster", "DriftForecaster", "Forecaster",
-    "MeanForecaster", "MinMaxScaler", "NaiveForecaster", "SeasonalNaiveForecaster", "Split",
-    "StandardScaler", "Windows", "backtest", "chronological_split", "compare", "evaluate",
-    "expanding_folds", "load", "load_csv", "mae", "make_windows", "mape", "mase", "rmse",
-    "setup_notebook", "sine", "skill_score", "smape", "summarise",
-]
+__all__ = ["setup_notebook"]
 __version__ = "0.1.0"

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from utils.activations import tanh_derivative
 from utils.exercises.core import assert_close, require_solved, run_check
-from utils.gradcheck import numerical_gradient, relative_error
+from utils.nn.activations import tanh_derivative
+from utils.nn.gradcheck import numerical_gradient, relative_error
 
 __all__ = ["check_hidden_delta", "check_relu_dense_backward"]
 

@@ -1,10 +1,25 @@
 """The core of every exercise checker: run a check, report it in one line, raise only if strict.
 
+Every checker in ``utils.exercises`` is written the same way, with :func:`checker`::
+
+    @checker("Exercise 1 (one recurrent step)")
+    def check_rnn_step(rnn_step):
+        got = rnn_step(x, h_prev, W_x, W_h, b)        # the learner's answer, already not a stub
+        if looks_like_a_typical_mistake(got):
+            raise AssertionError("a hint that names the mistake")
+        assert_close(got, expected, what="rnn_step(...)")
+        return "a sentence that says what the right answer means"
+
+    check_rnn_step(rnn_step)                 # a check cell: prints one line, never raises
+    check_rnn_step(rnn_step, strict=True)    # a solution cell: raises if missing or wrong
+
 Introduced in notebook 01 (the first exercise).
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -87,6 +102,33 @@ def run_check(title: str, check: Callable[[], Any], *, strict: bool = False) -> 
         return False
     print(f"✓ {title}: correct." + (f" {extra}" if isinstance(extra, str) and extra else ""))
     return True
+
+
+def checker(title: str) -> Callable[[Callable[..., Any]], Callable[..., None]]:
+    """Make ``check(answer, ...)`` an exercise checker titled ``title`` (see the module docstring).
+
+    The decorated function receives the learner's answer (and any further arguments) and raises
+    ``AssertionError`` with a hint for a wrong answer, or returns (optionally a sentence added to
+    the success line). The checker it makes first refuses a stub answer (``...``, ``None``; a
+    stub function raising ``NotImplementedError`` is caught too), prints one line through
+    :func:`run_check`, returns None (so a check cell shows no stray True/False) and takes
+    ``strict=True`` to raise instead of printing.
+    """
+
+    def decorate(check: Callable[..., Any]) -> Callable[..., None]:
+        answer_name = next(iter(inspect.signature(check).parameters))
+
+        @functools.wraps(check)
+        def run(answer, *args, strict: bool = False, **kwargs) -> None:
+            def attempt():
+                require_solved(answer, answer_name)
+                return check(answer, *args, **kwargs)
+
+            run_check(title, attempt, strict=strict)
+
+        return run
+
+    return decorate
 
 
 def _short(arr: np.ndarray) -> str:

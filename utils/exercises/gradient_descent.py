@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from utils.exercises.core import assert_close, require_solved, run_check
-from utils.optim import momentum_update
+from utils.nn.optimizers import momentum_update
 
 __all__ = ["check_critical_learning_rate", "check_momentum_step"]
 
@@ -42,6 +42,6 @@ def check_momentum_step(momentum_step, *, strict: bool = False) -> None:
         new, state = momentum_update({"t": theta}, {"t": g}, {"v": {"t": v}}, lr=0.1, beta=0.9)
         assert_close(got[1], state["v"]["t"], what="the new velocity v")
         assert_close(got[0], new["t"], what="the new theta")
-        return "Matches utils.optim.momentum_update."
+        return "Matches utils.nn.optimizers.momentum_update."
 
     run_check("Exercise 2 (a momentum step)", check, strict=strict)

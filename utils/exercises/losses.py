@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from utils.activations import sigmoid
 from utils.exercises.core import assert_close, require_solved, run_check
-from utils.losses import binary_cross_entropy
+from utils.nn.activations import sigmoid
+from utils.nn.losses import binary_cross_entropy
 
 __all__ = ["check_bce", "check_bce_logit_grad"]
 

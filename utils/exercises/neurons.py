@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from utils.activations import sigmoid
 from utils.exercises.core import assert_close, require_solved, run_check
+from utils.nn.activations import sigmoid
 
 __all__ = ["GATES", "check_gate", "check_neuron", "check_xor_network"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from utils import lstm, rnn
+from utils.cells import lstm, rnn
 from utils.exercises.core import assert_close, require_solved, run_check
 
 __all__ = [
@@ -55,7 +55,7 @@ def check_rnn_step(rnn_step, *, strict: bool = False) -> None:
         if np.shape(got) == expected.shape and np.allclose(got, no_memory):
             raise AssertionError("h_prev plays no part: add the recurrent term h_prev @ W_h")
         assert_close(got, expected, what="rnn_step(x, h_prev, W_x, W_h, b)")
-        return "It equals utils.rnn.step_forward on a batch of 5 (D = 3, H = 4)."
+        return "It equals utils.cells.rnn.step_forward on a batch of 5 (D = 3, H = 4)."
 
     run_check("Exercise 1 (one recurrent step)", check, strict=strict)
 
@@ -97,7 +97,7 @@ def check_lstm_update(lstm_update, *, strict: bool = False) -> None:
             raise AssertionError("return a pair (h, c)")
         assert_close(got[1], c_exp, what="c (the new cell state, f * c_prev + i * g)")
         assert_close(got[0], h_exp, what="h (o * tanh(c))")
-        return "h and c equal utils.lstm.step_forward's."
+        return "h and c equal utils.cells.lstm.step_forward's."
 
     run_check("Exercise 1 (the LSTM state update)", check, strict=strict)
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from utils.exercises.core import assert_close, require_solved, run_check
-from utils.intervals import conformal_radius
+from utils.forecasting.intervals import conformal_radius
 
 __all__ = ["check_conformal_radius", "check_fold_bounds", "check_winners"]
 

@@ -1,0 +1,187 @@
+"""Tests for utils.forecasting.backtest: the folds never leak, every model sees the same folds, scalers are
+refitted per fold, known scores, and every documented error."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from utils.forecasting.backtest import (
+    Fold,
+    backtest,
+    compare,
+    errors_by_step,
+    expanding_folds,
+    summarise,
+)
+from utils.forecasting.baselines import MeanForecaster, NaiveForecaster
+from utils.forecasting.interface import BaseForecaster
+from utils.timeseries.scaling import StandardScaler
+
+
+def quarterly(values):
+    values = np.asarray(values, dtype=float)
+    return pd.Series(values, index=pd.date_range("2000", periods=len(values), freq="QS-JAN"))
+
+
+class Spy(BaseForecaster):
+    """Remembers what it was fitted on, fits a scaler on it, and predicts the last value."""
+
+    name = "spy"
+
+    def _fit(self, values):
+        self.seen_ = values.copy()
+        self.scaler_ = StandardScaler().fit(values)
+
+    def _next(self, past):
+        return past[-1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(10, 120), n_folds=st.integers(1, 5), horizon=st.integers(1, 12),
+       step=st.one_of(st.none(), st.integers(1, 12)))
+def test_folds_expand_never_leak_and_end_with_the_series(n, n_folds, horizon, step):
+    series = quarterly(np.arange(n))
+    if n - horizon - (n_folds - 1) * (step or horizon) < 2:
+        with pytest.raises(ValueError, match="too short"):
+            expanding_folds(series, n_folds, horizon, step)
+        return
+    folds = expanding_folds(series, n_folds, horizon, step)
+    assert len(folds) == n_folds
+    assert folds[-1].test.index[-1] == series.index[-1]
+    for k, (train, test) in enumerate(folds):
+        assert len(test) == horizon
+        assert train.index[0] == series.index[0]  # expanding: always from the start
+        assert train.index[-1] < test.index[0]  # no training date reaches the test part
+        assert not train.index.isin(test.index).any()
+        assert series.index.get_loc(test.index[0]) == len(train)  # test starts right after
+        assert (train.attrs["split_part"], test.attrs["split_part"]) == ("train", "test")
+        if k:
+            assert len(train) - len(folds[k - 1].train) == (step or horizon)
+
+
+def test_fold_layout_known_values():
+    folds = expanding_folds(quarterly(np.arange(20)), n_folds=3, horizon=4)
+    assert [len(f.train) for f in folds] == [8, 12, 16]
+    assert [f.test.iloc[0] for f in folds] == [8.0, 12.0, 16.0]
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"n_folds": 0, "horizon": 2}, "n_folds"), ({"n_folds": 2, "horizon": 0}, "horizon"),
+    ({"n_folds": 2, "horizon": 2, "step": 0}, "step"), ({"n_folds": 2, "horizon": 1.5}, "horizon"),
+    ({"n_folds": 5, "horizon": 5}, "too short"),
+])
+def test_expanding_folds_errors(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        expanding_folds(quarterly(np.arange(20)), **kwargs)
+
+
+def test_expanding_folds_refuses_non_series_and_nan():
+    with pytest.raises(TypeError, match="series"):
+        expanding_folds(np.arange(20.0), 2, 2)
+    with pytest.raises(ValueError, match="NaN"):
+        expanding_folds(quarterly([1.0, np.nan] + [1.0] * 18), 2, 2)
+
+
+def test_each_fold_gets_a_fresh_model_fitted_on_its_training_part_only():
+    series = quarterly(np.random.default_rng(0).normal(size=40).cumsum())
+    folds = expanding_folds(series, n_folds=3, horizon=5)
+    made = []
+    backtest(lambda: made.append(Spy()) or made[-1], series, folds)
+    assert len({id(m) for m in made}) == 3
+    for model, fold in zip(made, folds, strict=True):
+        np.testing.assert_array_equal(model.seen_, fold.train.to_numpy())
+        # the scaler inside the model was refitted on this fold's training part
+        assert model.scaler_.offset_ == pytest.approx(fold.train.mean())
+    assert len({float(m.scaler_.offset_) for m in made}) == 3
+
+
+def test_one_step_backtest_of_the_naive_forecast_known_scores():
+    series = quarterly([0, 1, 3, 6, 10, 15, 21, 28.0])  # steps 1, 2, 3, ... 7
+    folds = expanding_folds(series, n_folds=2, horizon=2)
+    result = backtest(NaiveForecaster, series, folds)
+    pred = result.predictions
+    # fold 0 trains on 0, 1, 3, 6 and tests on 10, 15; fold 1 trains up to 15, tests 21, 28
+    assert list(pred["y_pred"]) == [6.0, 10.0, 15.0, 21.0]  # each from the true previous value
+    assert list(pred["step"]) == [1, 2, 1, 2] and list(pred["fold"]) == [0, 0, 1, 1]
+    assert list(result.scores["MAE"]) == [4.5, 6.5]
+    assert result.scores["RMSE"][0] == pytest.approx(np.sqrt((16 + 25) / 2))
+    assert result.scores["MASE"][0] == pytest.approx(4.5 / 2.0)  # naive MAE on 0,1,3,6 is 2
+
+
+def test_forecast_backtest_feeds_no_test_value_back():
+    series = quarterly([0, 1, 3, 6, 10, 15, 21, 28.0])
+    result = backtest(NaiveForecaster, series, expanding_folds(series, 2, 2), method="forecast")
+    assert list(result.predictions["y_pred"]) == [6.0, 6.0, 15.0, 15.0]  # the origin's value
+
+
+def test_backtest_errors():
+    series = quarterly(np.arange(12.0))
+    folds = expanding_folds(series, 2, 2)
+    with pytest.raises(ValueError, match="method"):
+        backtest(NaiveForecaster, series, folds, method="recursive")
+    with pytest.raises(ValueError, match="folds"):
+        backtest(NaiveForecaster, series, [])
+    with pytest.raises(TypeError, match="make_model"):
+        backtest(lambda: "naive", series, folds)
+
+
+def test_compare_runs_seeded_factories_per_seed_on_the_same_folds():
+    series = quarterly(np.random.default_rng(1).normal(size=30))
+    folds = expanding_folds(series, 3, 4)
+    calls = []
+
+    def seeded(seed):
+        calls.append(seed)
+        return MeanForecaster()
+
+    result = compare(series, folds, {"naive": NaiveForecaster, "mean": seeded}, seeds=[3, 4])
+    assert calls == [3, 3, 3, 4, 4, 4]
+    assert set(result.scores["seed"]) == {-1, 3, 4}
+    by_model = result.predictions.groupby("model")["time"].apply(tuple)
+    assert by_model["naive"] == by_model["mean"][: len(by_model["naive"])]
+    table = summarise(result.scores)
+    assert list(table.index) == ["naive", "mean"]
+    assert list(table["runs"]) == [1, 2]
+    assert table.loc["mean", "MASE_sd"] == 0.0  # the same model every seed: no spread
+    assert table.loc["naive", "MAE"] == pytest.approx(result.scores.query("model == 'naive'")["MAE"].mean())
+    assert (result.scores["seconds"] >= 0).all()
+    mean_run = result.scores.query("model == 'mean'").groupby("seed")["seconds"].sum().mean()
+    assert table.loc["mean", "seconds"] == pytest.approx(mean_run)
+
+
+def test_summarise_spread_over_seeds():
+    scores = pd.DataFrame({"model": ["a"] * 4, "seed": [0, 0, 1, 1], "fold": [0, 1, 0, 1],
+                           "MAE": [1.0, 3.0, 3.0, 5.0], "RMSE": [1.0] * 4, "MASE": [1.0, 3.0, 3.0, 5.0]})
+    table = summarise(scores)
+    assert table.loc["a", "MASE"] == 3.0 and table.loc["a", "MASE_sd"] == 1.0  # runs 2 and 4
+    assert "seconds" not in table.columns  # only when the scores were timed
+
+
+def test_compare_and_summarise_errors():
+    series = quarterly(np.arange(12.0))
+    folds = expanding_folds(series, 2, 2)
+    with pytest.raises(ValueError, match="models"):
+        compare(series, folds, {})
+    with pytest.raises(ValueError, match="seeds"):
+        compare(series, folds, {"naive": NaiveForecaster}, seeds=[])
+    with pytest.raises(TypeError, match="naive"):
+        compare(series, folds, {"naive": NaiveForecaster()})
+    with pytest.raises(ValueError, match="seed"):
+        summarise(pd.DataFrame({"model": ["a"], "MAE": [1.0]}))
+
+
+def test_errors_by_step():
+    pred = pd.DataFrame({"model": ["a", "a", "a", "a"], "step": [1, 2, 1, 2],
+                         "y_true": [1.0, 2, 3, 4], "y_pred": [1.0, 0, 2, 4]})
+    table = errors_by_step(pred)
+    assert list(table["a"]) == [0.5, 1.0]
+    with pytest.raises(ValueError, match="step"):
+        errors_by_step(pred.drop(columns="step"))
+
+
+def test_fold_is_a_named_pair():
+    fold = Fold(quarterly([1.0, 2.0]), quarterly([3.0]))
+    train, test = fold
+    assert fold.train is train and fold.test is test

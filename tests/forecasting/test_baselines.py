@@ -1,0 +1,264 @@
+"""Tests for utils.forecasting.baselines and utils.forecasting.interface: known forecasts, the two kinds of forecast,
+the shared interface, and every documented error."""
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from utils.forecasting.baselines import (
+    ARForecaster,
+    ARIMAForecaster,
+    DriftForecaster,
+    MeanForecaster,
+    NaiveForecaster,
+    SeasonalNaiveForecaster,
+)
+from utils.forecasting.interface import BaseForecaster, Forecaster, past_windows
+from utils.timeseries.growth import levels_from_growth, one_step_levels
+from utils.timeseries.splits import chronological_split
+from utils.timeseries.time_index import future_index
+
+
+def quarterly(values):
+    values = np.asarray(values, dtype=float)
+    return pd.Series(values, index=pd.date_range("2000", periods=len(values), freq="QS-JAN"))
+
+
+def ar1(n=200, phi=0.6, c=0.5, seed=0):
+    rng = np.random.default_rng(seed)
+    y = np.zeros(n)
+    for t in range(1, n):
+        y[t] = c + phi * y[t - 1] + rng.normal(scale=0.5)
+    return quarterly(y)
+
+
+ALL = [
+    NaiveForecaster,
+    lambda: SeasonalNaiveForecaster(4),
+    DriftForecaster,
+    MeanForecaster,
+    lambda: ARForecaster(p=2),
+    lambda: ARIMAForecaster((1, 0, 0)),
+]
+
+
+@pytest.mark.parametrize("make", ALL)
+def test_every_baseline_speaks_the_shared_interface(make):
+    s = ar1(80)
+    split = chronological_split(s, test=0.25)
+    model = make()
+    assert isinstance(model, Forecaster)
+    assert model.fit(split.train) is model
+    one = model.predict_one_step(s, split.test.index)
+    rec = model.forecast(split.train, horizon=len(split.test))
+    for out in (one, rec):
+        assert isinstance(out, pd.Series) and out.name == model.name
+        assert out.index.equals(split.test.index)
+        assert np.isfinite(out.to_numpy()).all()
+
+
+def test_naive_seasonal_drift_mean_known_values():
+    train = quarterly([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 9.0])
+    s = quarterly([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 9.0, 20.0, 30.0])
+    test_idx = s.index[8:]
+    np.testing.assert_allclose(NaiveForecaster().fit(train).predict_one_step(s, test_idx), [9, 20])
+    np.testing.assert_allclose(NaiveForecaster().fit(train).forecast(train, 2), [9, 9])
+    seasonal = SeasonalNaiveForecaster(4).fit(train)
+    np.testing.assert_allclose(seasonal.predict_one_step(s, test_idx), [5, 6])
+    np.testing.assert_allclose(seasonal.forecast(train, 6), [5, 6, 7, 9, 5, 6])
+    drift = DriftForecaster().fit(train)  # slope (9 - 1) / 7
+    np.testing.assert_allclose(drift.forecast(train, 2), [9 + 8 / 7, 9 + 16 / 7])
+    np.testing.assert_allclose(drift.predict_one_step(s, test_idx), [9 + 8 / 7, 20 + 8 / 7])
+    np.testing.assert_allclose(MeanForecaster().fit(train).forecast(train, 2), [37 / 8, 37 / 8])
+
+
+def test_ar_recovers_noise_free_coefficients():
+    y = [1.0, 2.0]
+    for _ in range(30):
+        y.append(0.3 + 0.5 * y[-1] - 0.2 * y[-2])
+    model = ARForecaster(p=2).fit(quarterly(y))
+    assert model.intercept_ == pytest.approx(0.3)
+    np.testing.assert_allclose(model.coef_, [0.5, -0.2], atol=1e-10)
+    nxt = 0.3 + 0.5 * y[-1] - 0.2 * y[-2]
+    assert model.forecast(quarterly(y), 1).iloc[0] == pytest.approx(nxt)
+
+
+def test_one_step_uses_true_lags_and_recursive_uses_own_predictions():
+    s = ar1(120)
+    split = chronological_split(s, test=0.2)
+    model = ARForecaster(p=1).fit(split.train)
+    c, phi = model.intercept_, model.coef_[0]
+    one = model.predict_one_step(s, split.test.index)
+    expected_one = c + phi * s.shift(1).loc[split.test.index]
+    np.testing.assert_allclose(one, expected_one)
+    rec = model.forecast(split.train, horizon=3)
+    first = c + phi * split.train.iloc[-1]
+    np.testing.assert_allclose(rec, [first, c + phi * first, c + phi * (c + phi * first)])
+
+
+def test_one_step_prediction_ignores_the_value_it_predicts():
+    s = ar1(60)
+    model = ARForecaster(p=3).fit(s.iloc[:40])
+    changed = s.copy()
+    changed.iloc[45] = 1e6  # a wild value at the target itself must not change its prediction
+    t = s.index[45:46]
+    assert model.predict_one_step(s, t).iloc[0] == model.predict_one_step(changed, t).iloc[0]
+
+
+def test_arima_matches_ar_on_ar1_data_and_is_quiet():
+    s = ar1(300)
+    split = chronological_split(s, test=0.2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        arima = ARIMAForecaster((1, 0, 0)).fit(split.train)
+        one = arima.predict_one_step(s, split.test.index)
+        rec = arima.forecast(split.train, 4)
+    ar = ARForecaster(p=1).fit(split.train)
+    np.testing.assert_allclose(
+        one, ar.predict_one_step(s, split.test.index), atol=0.05
+    )  # MLE vs least squares
+    np.testing.assert_allclose(rec, ar.forecast(split.train, 4), atol=0.05)  # MLE vs least squares
+
+
+def test_arima_with_differencing_one_step_past_the_end():
+    s = quarterly(np.cumsum(np.ones(40)))
+    model = ARIMAForecaster((0, 1, 0)).fit(s.iloc[:30])
+    nxt = future_index(s.index, 1)
+    pred = model.predict_one_step(s, s.index[30:].append(nxt))
+    np.testing.assert_allclose(pred, np.arange(30, 41), atol=1e-6)  # random walk: last value
+
+
+def test_forecast_index_for_integer_index():
+    s = pd.Series(np.arange(10.0))
+    out = NaiveForecaster().fit(s).forecast(s, 3)
+    assert list(out.index) == [10, 11, 12]
+
+
+class Constant(BaseForecaster):
+    name = "constant"
+
+    def _fit(self, values):
+        pass
+
+    def _next(self, past):
+        return 1.0
+
+
+def test_a_new_forecaster_needs_only_fit_and_next():
+    s = quarterly(np.arange(8.0))
+    assert Constant().fit(s).forecast(s, 2).tolist() == [1.0, 1.0]
+
+
+@pytest.mark.parametrize("make", ALL)
+def test_refuses_the_test_part(make):
+    split = chronological_split(ar1(40), test=0.25)
+    with pytest.raises(ValueError, match="must be fitted on the training part only, got the test"):
+        make().fit(split.test)
+
+
+def test_use_before_fit():
+    with pytest.raises(RuntimeError, match="naive is not fitted yet"):
+        NaiveForecaster().forecast(quarterly([1.0, 2.0]), 1)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: SeasonalNaiveForecaster(0), "season must be a positive int, got 0"),
+        (lambda: ARForecaster(p=-1), "p must be a positive int, got -1"),
+        (lambda: ARIMAForecaster((1, 0)), "order must be three non-negative ints"),
+    ],
+)
+def test_bad_constructor_arguments(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+def test_train_too_short():
+    with pytest.raises(ValueError, match="train must have at least 5 values for seasonal naive"):
+        SeasonalNaiveForecaster(4).fit(quarterly([1.0, 2.0, 3.0]))
+    with pytest.raises(ValueError, match=r"train must have at least 7 values for AR\(3\)"):
+        ARForecaster(3).fit(quarterly(np.arange(5.0)))
+
+
+def test_history_must_be_a_clean_numeric_series():
+    model = NaiveForecaster().fit(quarterly([1.0, 2.0]))
+    with pytest.raises(TypeError, match="history must be a pandas Series, got ndarray"):
+        model.forecast(np.arange(3.0), 1)
+    with pytest.raises(TypeError, match="history must hold numbers"):
+        model.forecast(pd.Series(["a", "b"]), 1)
+    with pytest.raises(ValueError, match="history contains NaN"):
+        model.forecast(quarterly([1.0, np.nan]), 1)
+    with pytest.raises(ValueError, match="history must have a strictly increasing index"):
+        model.forecast(quarterly([1.0, 2.0]).iloc[::-1], 1)
+
+
+def test_bad_horizon():
+    model = NaiveForecaster().fit(quarterly([1.0, 2.0]))
+    for make in (lambda: model, lambda: ARIMAForecaster((0, 1, 0)).fit(quarterly(np.arange(9.0)))):
+        with pytest.raises(ValueError, match="horizon must be a positive int, got 0"):
+            make().forecast(quarterly([1.0, 2.0, 3.0]), 0)
+
+
+def test_history_too_short_for_forecast():
+    model = ARForecaster(2).fit(quarterly(np.arange(9.0)))
+    with pytest.raises(ValueError, match="history must have at least 2 values, got 1"):
+        model.forecast(quarterly([1.0]), 1)
+
+
+def test_one_step_index_errors():
+    s = quarterly(np.arange(20.0))
+    model = ARForecaster(2).fit(s.iloc[:10])
+    with pytest.raises(ValueError, match="index must hold at least one timestamp"):
+        model.predict_one_step(s, s.index[:0])
+    with pytest.raises(ValueError, match="index starts too early: AR\\(2\\) needs 2 true value"):
+        model.predict_one_step(s, s.index[1:5])
+    beyond = pd.date_range("2010", periods=2, freq="QS-JAN")
+    with pytest.raises(ValueError, match="index must hold timestamps of history"):
+        model.predict_one_step(s, beyond)
+
+
+def test_future_index_errors():
+    with pytest.raises(ValueError, match="regular DatetimeIndex"):
+        future_index(pd.DatetimeIndex(["2000-01-01", "2000-01-05", "2000-03-01"]), 1)
+    with pytest.raises(TypeError, match="history index must be a DatetimeIndex or integers"):
+        future_index(pd.Index(["a", "b"]), 1)
+
+
+def test_past_windows_hold_the_true_values_before_each_target():
+    s = quarterly(np.arange(10.0))
+    X = past_windows(s, s.index[[3, 7]].append(future_index(s.index, 1)), window=3)
+    assert X.shape == (3, 3, 1)
+    np.testing.assert_array_equal(X[:, :, 0], [[0, 1, 2], [4, 5, 6], [7, 8, 9]])
+
+
+def test_past_windows_errors():
+    s = quarterly(np.arange(10.0))
+    with pytest.raises(ValueError, match="window must be a positive int, got 0"):
+        past_windows(s, s.index[5:], 0)
+    with pytest.raises(ValueError, match="start at least 3 steps into history"):
+        past_windows(s, s.index[2:], 3)
+
+
+def test_levels_from_growth_compounds_predictions():
+    g = quarterly([10.0, -50.0, 100.0])
+    np.testing.assert_allclose(levels_from_growth(g, 100.0), [110.0, 55.0, 110.0])
+    assert levels_from_growth(g, 100.0).index.equals(g.index)
+
+
+def test_one_step_levels_start_from_the_true_previous_level():
+    levels = quarterly([100.0, 200.0, 300.0, 400.0])
+    g = pd.Series([10.0, -10.0], index=levels.index[2:])
+    np.testing.assert_allclose(one_step_levels(g, levels), [220.0, 270.0])
+    nxt = pd.Series([50.0], index=future_index(levels.index, 1))
+    np.testing.assert_allclose(one_step_levels(nxt, levels), [600.0])
+
+
+def test_level_errors():
+    levels = quarterly([100.0, 200.0, 300.0])
+    with pytest.raises(ValueError, match="growth must hold finite numbers"):
+        levels_from_growth(quarterly([1.0, np.nan]), 100.0)
+    with pytest.raises(ValueError, match="growth must start after the first date of levels"):
+        one_step_levels(levels.iloc[:1] * 0, levels)

@@ -1,0 +1,277 @@
+"""Tests for utils.forecasting.networks and utils.forecasting.keras_forecaster: shapes, the reused network equals a fresh
+one, the forecasting interface with a named cell or a learner's build(window), scalers fitted on
+the training part only, early stopping on validation (never test) data, and the errors."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from utils.notebook_setup import import_tensorflow_quietly
+
+import_tensorflow_quietly()
+import keras  # noqa: E402
+
+from utils.data import sine  # noqa: E402
+from utils.forecasting.backtest import backtest, expanding_folds  # noqa: E402
+from utils.forecasting.interface import Forecaster  # noqa: E402
+from utils.forecasting.keras_forecaster import KerasForecaster  # noqa: E402
+from utils.forecasting.networks import _datasets, build_network, predict_network, train_network  # noqa: E402
+from utils.timeseries.splits import chronological_split, tag  # noqa: E402
+
+FAST = {"epochs": 2, "units": 4}
+
+
+def quarterly(values):
+    values = np.asarray(values, dtype=float)
+    return pd.Series(values, index=pd.date_range("1990", periods=len(values), freq="QS-JAN"))
+
+
+@pytest.mark.parametrize("cell", ["simplernn", "lstm", "gru"])
+@pytest.mark.parametrize(("architecture", "horizon"), [("one_output", 1), ("one_output", 3),
+                                                       ("seq2seq", 4)])
+def test_build_network_shapes(cell, architecture, horizon):
+    net = build_network(cell, window=5, units=3, horizon=horizon, architecture=architecture)
+    out = net(np.zeros((2, 5, 1), dtype="float32"))
+    assert tuple(out.shape) == (2, horizon)
+    assert tuple(net.inputs[0].shape) == (None, 5, 1)
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"cell": "rnn"}, "cell"), ({"window": 0}, "window"), ({"units": 2.0}, "units"),
+    ({"horizon": -1}, "horizon"), ({"architecture": "attention"}, "architecture"),
+])
+def test_build_network_errors(kwargs, match):
+    args = {"cell": "gru", "window": 4, "units": 2, "horizon": 1} | kwargs
+    with pytest.raises(ValueError, match=match):
+        build_network(**args)
+
+
+def data(n=40, window=4, horizon=1):
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(n, window, 1))
+    return X, X[:, -1, :1].repeat(horizon, axis=1) * 0.5
+
+
+def test_reused_network_trains_exactly_like_a_brand_new_one():
+    config = {"cell": "gru", "window": 4, "units": 3, "horizon": 1, "architecture": "one_output"}
+    X, y = data()
+    net, h1 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    w1 = net.get_weights()
+    net, h2 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    w2 = net.get_weights()
+    # a brand-new network, compiled and trained the usual way
+    keras.utils.set_random_seed(7)
+    fresh = build_network(**config)
+    fresh.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
+    train, steps, val = _datasets(X[:30], y[:30], X[30:], y[30:], batch_size=32, seed=7)
+    history = fresh.fit(train, steps_per_epoch=steps, validation_data=val, validation_steps=1,
+                        epochs=3, shuffle=False, verbose=0,
+                        callbacks=[keras.callbacks.EarlyStopping(patience=4, restore_best_weights=True)])
+    np.testing.assert_allclose(h1["loss"], history.history["loss"], rtol=1e-6)
+    assert h1 == h2
+    for a, b, c in zip(w1, w2, fresh.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+        np.testing.assert_allclose(a, c, rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(predict_network(config, w1, X[:3]),
+                               fresh.predict(X[:3].astype("float32"), verbose=0), rtol=1e-5)
+
+
+def test_one_epoch_is_one_pass_over_the_training_windows():
+    config = {"cell": "simplernn", "window": 4, "units": 2}
+    X, y = data(n=70)
+    _, steps, _ = _datasets(X[:65], y[:65], X[65:], y[65:], batch_size=32, seed=0)
+    assert steps == 3  # 32 + 32 + 1 windows
+    _, history = train_network(config, X[:65], y[:65], X[65:], y[65:], seed=0, epochs=2)
+    assert len(history["loss"]) == len(history["val_loss"]) == 2
+
+
+def test_train_network_errors():
+    config = {"cell": "lstm", "window": 4, "units": 2}
+    X, y = data()
+    with pytest.raises(ValueError, match="seed"):
+        train_network(config, X, y, X, y, seed=-1)
+    with pytest.raises(ValueError, match="X_val"):
+        train_network(config, X, y, X[:0], y[:0], seed=0)
+    with pytest.raises(ValueError, match="epochs"):
+        train_network(config, X, y, X, y, seed=0, epochs=0)
+    with pytest.raises(ValueError, match="batch_size"):
+        train_network(config, X, y, X, y, seed=0, batch_size=0)
+
+
+@pytest.fixture(scope="module")
+def fitted():
+    series = quarterly(sine(60, period=8, noise=0.05, seed=1).to_numpy() * 3 + 10)
+    split = chronological_split(series, test=0.2)
+    return series, split, KerasForecaster("gru", window=6, seed=0, **FAST).fit(split.train)
+
+
+def test_keras_forecaster_speaks_the_interface(fitted):
+    series, split, model = fitted
+    assert isinstance(model, Forecaster) and model.name == "GRU"
+    one_step = model.predict_one_step(series, split.test.index)
+    assert one_step.index.equals(split.test.index) and one_step.name == "GRU"
+    recursive = model.forecast(split.train, horizon=5)
+    assert recursive.index.equals(split.test.index[:5])
+    assert model.epochs_ == len(model.history_["loss"]) <= 2
+
+
+def test_batched_one_step_equals_step_by_step(fitted):
+    series, split, model = fitted
+    batched = model.predict_one_step(series, split.test.index)
+    positions = series.index.get_indexer(split.test.index)
+    single = [model._next(series.to_numpy()[:p]) for p in positions]
+    np.testing.assert_allclose(batched.to_numpy(), single, rtol=1e-5)
+
+
+def test_scaler_is_fitted_on_the_training_part_only(fitted):
+    series, split, model = fitted
+    assert model.scaler_.offset_ == pytest.approx(split.train.mean())
+    assert model.scaler_.offset_ != pytest.approx(series.mean())
+    with pytest.raises(ValueError, match="training part only"):
+        KerasForecaster("gru", window=6, **FAST).fit(split.test)
+
+
+def test_scalers_refitted_on_every_backtest_fold():
+    series = quarterly(np.linspace(0, 10, 48) + np.sin(np.arange(48)))
+    folds = expanding_folds(series, n_folds=2, horizon=6)
+    made = []
+    backtest(lambda: made.append(KerasForecaster("simplernn", window=4, epochs=1, units=2))
+             or made[-1], series, folds)
+    for model, fold in zip(made, folds, strict=True):
+        assert model.scaler_.offset_ == pytest.approx(fold.train.mean())
+        assert model.scaler_.scale_ == pytest.approx(fold.train.std(ddof=0))
+
+
+def test_same_seed_same_forecaster_and_others_do_not_overwrite_it(fitted):
+    series, split, model = fitted
+    before = model.predict_one_step(series, split.test.index)
+    other = KerasForecaster("gru", window=6, seed=1, **FAST).fit(split.train)  # same network shape
+    again = KerasForecaster("gru", window=6, seed=0, **FAST).fit(split.train)
+    pd.testing.assert_series_equal(model.predict_one_step(series, split.test.index), before)
+    pd.testing.assert_series_equal(again.predict_one_step(series, split.test.index), before)
+    assert not np.allclose(other.predict_one_step(series, split.test.index), before)
+
+
+def test_network_copy_holds_the_fitted_weights(fitted):
+    series, split, model = fitted
+    net = model.network()
+    assert isinstance(net, keras.Model)
+    for a, b in zip(net.get_weights(), model.weights_, strict=True):
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(RuntimeError, match="not fitted"):
+        KerasForecaster("gru").network()
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"cell": "transformer"}, "cell"), ({"validation": 0.0}, "validation"),
+    ({"validation": 1}, "validation"), ({"window": 0}, "window"), ({"units": 0}, "units"),
+])
+def test_keras_forecaster_errors(kwargs, match):
+    args = {"cell": "lstm"} | kwargs
+    with pytest.raises(ValueError, match=match):
+        KerasForecaster(args.pop("cell"), **args)
+
+
+def test_too_short_training_part_is_refused():
+    with pytest.raises(ValueError, match="too short"):
+        KerasForecaster("lstm", window=8, **FAST).fit(quarterly(np.arange(9.0)))  # one window
+
+
+# --- a learner's build(window): the Keras code of notebooks 09-10 behind the same forecaster ----
+
+
+def _tiny_build(window):
+    model = keras.Sequential(
+        [keras.Input(shape=(window, 1)), keras.layers.SimpleRNN(2), keras.layers.Dense(1)]
+    )
+    model.compile(optimizer="adam", loss="mse")
+    return model
+
+
+def test_build_function_speaks_the_interface_with_a_validation_part():
+    series = sine(60, period=12)
+    split = chronological_split(series, validation=0.2, test=0.2)
+    model = KerasForecaster(_tiny_build, window=4, epochs=2, patience=1, name="tiny")
+    model.fit(split.train, validation=split.validation)
+    assert model.scaler_.offset_ == pytest.approx(split.train.mean())  # train-only scaling
+    assert set(model.history_) == {"loss", "val_loss"} and model.epochs_ <= 2
+    one_step = model.predict_one_step(series, split.test.index)
+    assert one_step.index.equals(split.test.index) and one_step.name == "tiny"
+    assert np.all(np.isfinite(one_step))
+    recursive = model.forecast(split.train, horizon=3)
+    assert len(recursive) == 3 and recursive.index[0] == split.validation.index[0]
+    net = model.network()  # the learner's own model, with the fitted weights
+    assert net.count_params() == _tiny_build(4).count_params()
+    for a, b in zip(net.get_weights(), model.weights_, strict=True):
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(ValueError, match="training part only"):
+        KerasForecaster(_tiny_build, window=4).fit(split.test)
+
+
+def test_build_function_same_seed_same_forecaster():
+    series = sine(60, period=12)
+    split = chronological_split(series, validation=0.2, test=0.2)
+    first = KerasForecaster(_tiny_build, window=4, epochs=2, seed=3).fit(split.train)
+    keras.utils.set_random_seed(99)  # whatever happened in between
+    same = KerasForecaster(_tiny_build, window=4, epochs=2, seed=3).fit(split.train)
+    pd.testing.assert_series_equal(first.predict_one_step(series, split.test.index),
+                                   same.predict_one_step(series, split.test.index))
+    assert first.history_ == same.history_
+
+
+@pytest.mark.parametrize("cell", ["gru", _tiny_build])
+def test_early_stopping_sees_the_validation_part_and_never_the_test_part(cell, monkeypatch):
+    import utils.forecasting.keras_forecaster as nf
+
+    seen = {}
+
+    def spy(network, X, y, X_val, y_val, **kwargs):
+        seen.update(X=X, y=y, X_val=X_val, y_val=y_val)
+        raise StopIteration
+
+    monkeypatch.setattr(nf, "train_network", spy)
+    series = quarterly(np.arange(50.0))
+    split = chronological_split(series, validation=0.2, test=0.2)  # 30, 10, 10 quarters
+    model = KerasForecaster(cell, window=4, **FAST)
+    with pytest.raises(StopIteration):
+        model.fit(split.train, validation=split.validation)
+    back = model.scaler_.inverse_transform
+    np.testing.assert_allclose(back(seen["y_val"][:, 0]), split.validation.to_numpy())
+    np.testing.assert_allclose(back(seen["X_val"][0, :, 0]), split.train.to_numpy()[-4:])
+    assert back(seen["y"]).max() == split.train.iloc[-1]  # every training window, nothing later
+    assert len(seen["X"]) == 30 - 4
+    with pytest.raises(StopIteration):  # without a validation part: the end of train
+        model.fit(split.train)
+    assert back(seen["y_val"]).max() == split.train.iloc[-1]
+    assert len(seen["X"]) + len(seen["X_val"]) == 30 - 4
+    with pytest.raises(ValueError, match="never see the test"):
+        model.fit(split.train, validation=split.test)
+    with pytest.raises(ValueError, match="after the end of train"):
+        model.fit(split.train.iloc[:20], validation=tag(split.train.iloc[15:25], "validation"))
+
+
+@pytest.mark.parametrize(("build", "error", "match"), [
+    (lambda window: "a model", TypeError, "keras.Model"),
+    (lambda window: keras.Sequential([keras.Input(shape=(window, 1)), keras.layers.Dense(1)]),
+     ValueError, "compiled"),
+    (lambda window: _compiled(keras.Sequential([keras.Input(shape=(window, 1)),
+                                                keras.layers.LSTM(2)])), ValueError, "mapping"),
+])
+def test_bad_build_function_is_refused_clearly(build, error, match):
+    train = quarterly(np.arange(30.0))
+    with pytest.raises(error, match=match):
+        KerasForecaster(build, window=4, **FAST).fit(train)
+
+
+def _compiled(model):
+    model.compile(optimizer="adam", loss="mse")
+    return model
+
+
+@pytest.mark.parametrize(("cell", "kwargs", "error", "match"), [
+    (3, {}, TypeError, "callable build"), (_tiny_build, {"window": 0}, ValueError, "window"),
+    (_tiny_build, {"seed": -1}, ValueError, "seed"),
+])
+def test_keras_forecaster_type_errors(cell, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        KerasForecaster(cell, **kwargs)

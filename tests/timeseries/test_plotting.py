@@ -1,0 +1,144 @@
+"""Tests for utils.timeseries.plotting: every plot draws, labels its axes with units, and refuses bad input."""
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from utils.style import COLORS  # noqa: E402
+from utils.timeseries.metrics import evaluate  # noqa: E402
+from utils.timeseries.plotting import (  # noqa: E402
+    plot_acf_pacf,
+    plot_comparison,
+    plot_forecast,
+    plot_history,
+    plot_lag_scatter,
+    plot_series,
+)
+from utils.timeseries.splits import chronological_split  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        yield
+    plt.close("all")
+
+
+def growth(n=60):
+    values = np.sin(np.arange(n) / 3.0) + np.random.default_rng(0).normal(scale=0.2, size=n)
+    return pd.Series(values, index=pd.date_range("2000", periods=n, freq="QS-JAN"))
+
+
+def test_plot_series_labels_units():
+    ax = plot_series(growth(), ylabel="growth (%)", title="GDP growth", label="growth")
+    assert ax.get_xlabel() == "date" and ax.get_ylabel() == "growth (%)"
+    assert ax.get_title() == "GDP growth" and len(ax.lines) == 1
+
+
+def test_plot_forecast_marks_the_split_and_colours_the_parts():
+    s = growth()
+    split = chronological_split(s, validation=0.2, test=0.2)
+    naive = s.shift(1).loc[split.test.index].rename("naive")
+    ax = plot_forecast(split, {"naive": naive, "AR(1)": naive * 0.5}, ylabel="growth (%)")
+    labels = [line.get_label() for line in ax.lines]
+    for name in ("train", "validation", "test", "naive", "AR(1)"):
+        assert name in labels
+    colors = {line.get_label(): line.get_color() for line in ax.lines}
+    assert matplotlib.colors.same_color(colors["test"], COLORS["test"])
+    assert matplotlib.colors.same_color(colors["naive"], COLORS["naive"])
+    assert ax.get_ylabel() == "growth (%)"
+
+
+def test_plot_forecast_zoom_starts_later():
+    split = chronological_split(growth(), test=0.2)
+    ax = plot_forecast(split, ylabel="growth (%)", start="2010")
+    first = min(pd.Timestamp(line.get_xdata()[0]) for line in ax.lines)
+    assert first == pd.Timestamp("2010-01-01")
+
+
+def test_plot_forecast_zoom_works_on_an_integer_index():
+    s = pd.Series(np.sin(np.arange(100) / 5.0), index=pd.RangeIndex(100, name="t"))
+    split = chronological_split(s, test=0.2)
+    ax = plot_forecast(split, ylabel="value", start=60)
+    assert min(line.get_xdata()[0] for line in ax.lines) == 60
+    assert ax.get_xlabel() == "time step"
+
+
+def test_plot_acf_pacf_two_labelled_axes():
+    axes = plot_acf_pacf(growth(), lags=8, lag_unit="quarters")
+    assert [ax.get_xlabel() for ax in axes] == ["lag (quarters)"] * 2
+    assert "autocorrelation" in axes[0].get_ylabel()
+
+
+def test_plot_lag_scatter_shows_correlation():
+    s = growth()
+    ax = plot_lag_scatter(s, lag=1, unit="%")
+    r = np.corrcoef(s.to_numpy()[:-1], s.to_numpy()[1:])[0, 1]
+    assert f"r = {r:.2f}" in ax.get_title()
+    assert ax.get_xlabel() == "value at t-1 (%)"
+
+
+def test_plot_history_from_dict():
+    ax = plot_history({"loss": [3.0, 2.0, 1.0], "val_loss": [3.5, 2.5, 2.0]}, ylabel="loss (MSE)")
+    assert [line.get_label() for line in ax.lines] == ["training", "validation"]
+    assert ax.get_xlabel() == "epoch"
+
+
+def test_plot_comparison_bars():
+    idx = pd.date_range("2000", periods=4, freq="YS")
+    truth = pd.Series([1.0, 2.0, 3.0, 4.0], index=idx)
+    table = evaluate(
+        truth, {"naive": truth.shift(1).fillna(0.0), "good": truth + 0.1}, [1.0, 2.0, 4.0]
+    )
+    ax = plot_comparison(table, "MAE", unit="%")
+    assert len(ax.patches) == 2 and ax.get_xlabel() == "MAE (%)"
+
+
+def test_errors():
+    with pytest.raises(TypeError, match="series must be a pandas Series, got ndarray"):
+        plot_series(np.arange(3.0), ylabel="x")
+    with pytest.raises(ValueError, match="series must not be empty"):
+        plot_series(pd.Series([], dtype=float), ylabel="x")
+    with pytest.raises(ValueError, match="ylabel must be a non-empty string naming the units"):
+        plot_series(growth(), ylabel="")
+    with pytest.raises(ValueError, match=r"lags must be an int in \[1, 30\), got 40"):
+        plot_acf_pacf(growth(), lags=40)
+    with pytest.raises(ValueError, match="lag must be an int"):
+        plot_lag_scatter(growth(), lag=0, unit="%")
+    with pytest.raises(ValueError, match="history must be a Keras History or a dict"):
+        plot_history({"accuracy": [1.0]})
+    with pytest.raises(ValueError, match="table must be a DataFrame with a 'RMSE' column"):
+        plot_comparison(pd.DataFrame({"MAE": [1.0]}), "RMSE", unit="%")
+    with pytest.raises(TypeError, match=r"forecasts\['x'\] must be a pandas Series"):
+        plot_forecast(chronological_split(growth(), test=0.2), {"x": [1.0]}, ylabel="%")
+
+
+def test_zoomed_forecast_plot_draws_only_visible_boundaries():
+    split = chronological_split(growth(), validation=0.3, test=0.2)  # validation from 2004
+    ax = plot_forecast(split, ylabel="%", start="2008")
+    boundaries = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert len(boundaries) == 1  # only the test boundary (2012) is after the zoom start
+
+
+def test_comparison_labels_and_reference_line():
+    table = pd.DataFrame({"MAE": [0.49, 0.4421, 1234.5]}, index=["naive", "AR(1)", "big"])
+    ax = plot_comparison(table, "MAE", unit="pp")
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == ["0.490", "0.442", "1,234.5"]
+    assert any(line.get_xdata()[0] == 0.49 for line in ax.lines)
+
+
+def test_forecast_colours_stay_apart_from_the_parts():
+    from utils.timeseries.plotting import FORECAST_COLORS
+
+    parts = [COLORS[p] for p in ("train", "validation", "test", "naive")]
+    for color in FORECAST_COLORS[:3]:
+        assert not any(matplotlib.colors.same_color(color, p) for p in parts)

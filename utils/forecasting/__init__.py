@@ -1,0 +1,8 @@
+"""Forecasters and how to judge them (notebooks 07, 09-11): the one forecasting interface, the
+baselines every model must beat, rolling-origin backtests, prediction intervals, and the Keras
+recurrent networks with their multi-step strategies.
+
+The Keras parts (:mod:`~utils.forecasting.networks`, :mod:`~utils.forecasting.keras_forecaster`,
+:mod:`~utils.forecasting.multistep`) import TensorFlow, so importing this package does not import
+them. One short import per idea: ``from utils.forecasting.baselines import NaiveForecaster``.
+"""

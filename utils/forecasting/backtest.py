@@ -1,0 +1,168 @@
+"""Rolling-origin backtests: every model, the same folds, errors in the series' own units.
+
+One train/test split is one draw of luck. A backtest moves the forecast origin through the end of
+the series (an *expanding window*): fold k trains on everything before its origin and is tested
+on the ``horizon`` values after it.
+
+    fold 0   train ──────────────────┤ test ├
+    fold 1   train ────────────────────────┤ test ├
+    fold 2   train ──────────────────────────────┤ test ├   (ends with the series)
+
+Every model is rebuilt and re-fitted on each fold's training part (tagged ``"train"``, see
+:mod:`utils.timeseries.splits`), so its scaler too is fitted on that part only. ``method="one_step"``
+predicts each test value from the true values before it (:meth:`predict_one_step`);
+``method="forecast"`` forecasts the whole test part from the origin (:meth:`forecast`), where
+``step`` h = 1 .. horizon says how far ahead each prediction is.
+
+    >>> folds = expanding_folds(series, n_folds=3, horizon=12)
+    >>> result = compare(series, folds, {"naive": NaiveForecaster,
+    ...                                  "GRU": lambda seed: KerasForecaster("gru", seed=seed)},
+    ...                  seeds=[0, 1])
+    >>> summarise(result.scores)
+
+Per fold: MAE, RMSE (units of the series) and MASE (MAE over the in-sample naive MAE of that
+fold's training part, lag ``m``). Introduced in notebook 11.
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from utils.forecasting.interface import Forecaster, series_values
+from utils.timeseries.metrics import mae, mase, rmse
+from utils.timeseries.splits import tag
+
+METHODS = ("one_step", "forecast")
+METRICS = ("MAE", "RMSE", "MASE")
+
+
+class Fold(NamedTuple):
+    """One fold: the training part before the origin and the test part after it (both tagged)."""
+
+    train: pd.Series
+    test: pd.Series
+
+
+class Backtest(NamedTuple):
+    """Predictions (one row per model, seed, fold and test value) and scores (one per fold)."""
+
+    predictions: pd.DataFrame  #: model, seed, fold, time, step, y_true, y_pred
+    scores: pd.DataFrame  #: model, seed, fold, MAE, RMSE, MASE, seconds (to fit and predict)
+
+
+def expanding_folds(series: pd.Series, n_folds: int, horizon: int, step: int | None = None) -> list[Fold]:
+    """``n_folds`` expanding-window folds whose test parts hold ``horizon`` values each.
+
+    The last test part ends with the series; origins are ``step`` values apart (default
+    ``horizon``: test parts side by side, never overlapping). Fold k trains on positions
+    ``[0, T - horizon - (n_folds - 1 - k) * step)`` and tests on the ``horizon`` after.
+    """
+    series_values(series, "series")
+    for name, value in (("n_folds", n_folds), ("horizon", horizon),
+                        ("step", horizon if step is None else step)):
+        if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
+            raise ValueError(f"{name} must be a positive int, got {value!r}")
+    step = horizon if step is None else int(step)
+    first_origin = len(series) - horizon - (n_folds - 1) * step
+    if first_origin < 2:
+        raise ValueError(
+            f"series of length {len(series)} is too short for n_folds={n_folds}, "
+            f"horizon={horizon}, step={step}: the first fold would train on {first_origin} values"
+        )
+    origins = first_origin + step * np.arange(n_folds)
+    return [Fold(tag(series.iloc[:o], "train"), tag(series.iloc[o : o + horizon], "test"))
+            for o in origins]
+
+
+def backtest(make_model: Callable[[], Forecaster], series: pd.Series, folds: Sequence[Fold], *,
+             method: str = "one_step", m: int = 1) -> Backtest:
+    """Fit a fresh ``make_model()`` on every fold's training part and score it on its test part."""
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    if not folds:
+        raise ValueError("folds must hold at least one Fold, got none")
+    rows, scores = [], []
+    for k, (train, test) in enumerate(folds):
+        tic = time.perf_counter()
+        model = make_model()
+        if not isinstance(model, Forecaster):
+            raise TypeError(f"make_model must return a forecaster (fit, predict_one_step, "
+                            f"forecast, name), got {type(model).__name__}")
+        model.fit(train)
+        if method == "one_step":
+            pred = model.predict_one_step(series.loc[: test.index[-1]], test.index)
+        else:
+            pred = model.forecast(train, horizon=len(test))
+        seconds = time.perf_counter() - tic
+        if not pred.index.equals(test.index):
+            raise ValueError(f"{model.name} predicted at other dates than fold {k}'s test part")
+        rows.append(pd.DataFrame({
+            "model": model.name, "fold": k, "time": test.index, "step": np.arange(1, len(test) + 1),
+            "y_true": test.to_numpy(dtype=float), "y_pred": pred.to_numpy(dtype=float)}))
+        scores.append({"model": model.name, "fold": k, "MAE": mae(test, pred),
+                       "RMSE": rmse(test, pred), "MASE": mase(test, pred, train, m),
+                       "seconds": seconds})
+    return Backtest(pd.concat(rows, ignore_index=True), pd.DataFrame(scores))
+
+
+def compare(series: pd.Series, folds: Sequence[Fold], models: Mapping[str, Callable], *,
+            seeds: Sequence[int] = (0,), method: str = "one_step", m: int = 1) -> Backtest:
+    """Backtest every model of ``models`` (name -> factory) on the same ``folds``.
+
+    A factory with a ``seed`` parameter (a neural network) is called once per seed in ``seeds``;
+    a factory without one (a deterministic baseline) is run once and gets seed -1. The result's
+    ``model`` column holds the names given in ``models``.
+    """
+    if not models:
+        raise ValueError("models must map at least one name to a factory, got none")
+    if len(seeds) == 0:
+        raise ValueError("seeds must hold at least one seed, got none")
+    parts = []
+    for name, factory in models.items():
+        if not callable(factory):
+            raise TypeError(f"models[{name!r}] must be a callable that builds a forecaster")
+        seeded = "seed" in inspect.signature(factory).parameters
+        for seed in seeds if seeded else [-1]:
+            make = (lambda f=factory, s=seed: f(seed=s)) if seeded else factory
+            result = backtest(make, series, folds, method=method, m=m)
+            parts.append([frame.assign(model=name, seed=seed) for frame in result])
+    predictions, scores = (pd.concat(frames, ignore_index=True) for frames in zip(*parts, strict=True))
+    return Backtest(predictions, scores)
+
+
+def summarise(scores: pd.DataFrame, by: Sequence[str] = ("model",)) -> pd.DataFrame:
+    """Mean over folds of each metric per run, then mean and spread (std) over seeds.
+
+    Returns one row per group of ``by`` with MAE, RMSE, MASE (means), ``MASE_sd`` (population
+    std over seeds; 0 for a deterministic model run once), ``runs`` (number of seeds) and, when
+    ``scores`` has it, ``seconds`` (mean time of one run: fitting and predicting every fold).
+    """
+    by = list(by)
+    missing = [c for c in [*by, "seed", *METRICS] if c not in scores.columns]
+    if missing:
+        raise ValueError(f"scores must have columns {missing} (from compare), got {list(scores.columns)}")
+    runs = scores.groupby([*by, "seed"], sort=False)[list(METRICS)].mean()
+    grouped = runs.groupby(level=by, sort=False)
+    table = grouped.mean()
+    table["MASE_sd"] = grouped["MASE"].std(ddof=0)
+    table["runs"] = grouped.size()
+    if "seconds" in scores.columns:
+        per_run = scores.groupby([*by, "seed"], sort=False)["seconds"].sum()
+        table["seconds"] = per_run.groupby(level=by, sort=False).mean()
+    return table
+
+
+def errors_by_step(predictions: pd.DataFrame) -> pd.DataFrame:
+    """Mean absolute error per forecast step (rows, h = 1 .. H) and model (columns)."""
+    missing = [c for c in ("model", "step", "y_true", "y_pred") if c not in predictions.columns]
+    if missing:
+        raise ValueError(f"predictions must have columns {missing}, got {list(predictions.columns)}")
+    errors = predictions.assign(abs_error=(predictions["y_true"] - predictions["y_pred"]).abs())
+    return errors.pivot_table(index="step", columns="model", values="abs_error", aggfunc="mean",
+                              sort=False)

@@ -1,0 +1,5 @@
+"""Time series as data (notebook 07): chronological splits, windows, scalers fitted on the past
+only, forecast errors in the series' own units, growth rates and levels, and the plots.
+
+One short import per idea: ``from utils.timeseries.splits import chronological_split``.
+"""

@@ -1,0 +1,47 @@
+"""Growth rates and levels: turn forecasts of percentage growth back into levels (e.g. GDP in dollars).
+
+The workshop rebuilds GDP levels from predicted growth with a cumulative product. Which product
+depends on what the growth forecasts were fed:
+
+    one-step-ahead:  L_hat(t) = L(t-1) * (1 + g_hat(t) / 100)          each from the *true* L(t-1)
+    recursive:       L_hat(T+h) = L(T) * prod_k (1 + g_hat(T+k) / 100)  each from the last *predicted* level
+
+Introduced in notebook 07.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from utils.checks import numeric_series
+from utils.timeseries.time_index import check_targets
+
+__all__ = ["levels_from_growth", "one_step_levels"]
+
+
+def levels_from_growth(growth: pd.Series, last_level: float) -> pd.Series:
+    """**Recursive** levels from growth forecasts in percent: L(T+h) = L(T) * prod_k (1 + g(T+k)/100).
+
+    Each level compounds the previous *predicted* level, so errors pile up; use with the output of
+    ``forecast``.
+    """
+    values = numeric_series(growth, "growth")
+    return pd.Series(
+        last_level * np.cumprod(1 + values / 100), index=growth.index, name=growth.name
+    )
+
+
+def one_step_levels(growth: pd.Series, levels: pd.Series) -> pd.Series:
+    """**One-step-ahead** levels from growth predictions in percent: L_hat(t) = L(t-1) (1 + g_hat(t)/100).
+
+    Each prediction starts from the *true* previous level; use with ``predict_one_step``.
+    """
+    values = numeric_series(growth, "growth")
+    numeric_series(levels, "levels")
+    check_targets(levels.index, growth.index)
+    previous = levels.index.searchsorted(growth.index, side="left") - 1  # (N,)
+    if previous.min() < 0:
+        raise ValueError("growth must start after the first date of levels (it needs L(t-1))")
+    base = levels.to_numpy(dtype=float)[previous]
+    return pd.Series(base * (1 + values / 100), index=growth.index, name=growth.name)
