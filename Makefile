@@ -3,19 +3,21 @@
 #   make test   the same set-up, then ruff, unit tests and strict nbval of every notebook
 # Run `make help` for the rest.
 
-PYTHON ?= python3
+# Which Python makes .venv: empty = the newest on the PATH that TensorFlow supports (the range is
+# pyproject.toml's requires-python); `make lab PYTHON=python3.12` picks one. tools/course.py does
+# the set-up (Windows learners run it directly: py tools\course.py lab); any python3 can run it.
+PYTHON ?=
+BOOT   := $(shell command -v python3 2>/dev/null || command -v python 2>/dev/null)
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.course-installed
 PORT   ?= 8888
 # Extra JupyterLab options, e.g. `make lab LAB_ARGS=--no-browser`.
 LAB_ARGS ?=
-# JupyterLab refuses to run as root without --allow-root (containers, CI); add it only there.
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 NB     ?= notebooks
 JOBS   ?= 2
 
-# The same environment for `make notebooks`, `make test` and JupyterLab, so outputs repeat.
+# The same environment for `make notebooks`, `make test` and JupyterLab, so outputs repeat
+# (tools/course.py sets the same for `make lab`; tests/test_course_setup.py keeps them equal).
 export TF_CPP_MIN_LOG_LEVEL   := 3
 export TF_ENABLE_ONEDNN_OPTS  := 0
 export TF_NUM_INTRAOP_THREADS := 2
@@ -42,21 +44,12 @@ help:
 	@echo "  make slides               build the workshop deck: build/slides/index.html (needs Node.js)"
 	@echo "  make student              student copies without solutions: build/student/notebooks/"
 
-env: $(STAMP)
+env:
+	@test -n "$(BOOT)" || { echo "make: no python3 on the PATH; see README, Troubleshooting" >&2; exit 2; }
+	@$(BOOT) tools/course.py env $(if $(PYTHON),--python "$(PYTHON)")
 
-$(STAMP): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; see README, Troubleshooting")'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	$(BIN)/python -m ipykernel install --sys-prefix --name rnn-course \
-		--display-name "Python (RNNs for Time Series)" > /dev/null
-	touch $(STAMP)
-
-lab: env
-	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir="$(CURDIR)" $(ALLOW_ROOT) $(LAB_ARGS) \
-		notebooks/00_index.ipynb
+lab:
+	@$(BOOT) tools/course.py lab --port $(PORT) $(if $(PYTHON),--python "$(PYTHON)") $(LAB_ARGS)
 
 # Debian's Chromium for the browser tests (tests/test_browser.py); see tools/ensure_chromium.sh.
 browser:
