@@ -212,7 +212,7 @@ def test_recurrent_network_notebook_runs_in_the_browser(lab, page, output_dir):
 def test_make_lab_serves_the_index_notebook(output_dir):
     """`make lab` itself: the server answers on its port and serves notebooks/00_index.ipynb."""
     port, token = free_port(), os.urandom(16).hex()
-    lab_args = f"--no-browser --IdentityProvider.token={token}"  # make adds --allow-root
+    lab_args = f"--no-browser --IdentityProvider.token={token}"  # tools/course.py adds --allow-root
     log = output_dir / "make_lab.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
