@@ -70,10 +70,10 @@ nbval: env
 	$(BIN)/python -m pytest $(NBVAL) $(NB)
 
 notebooks: env
-	$(BIN)/python tools/run_notebooks.py $(NB)
+	$(BIN)/python -m tools.run_notebooks $(NB)
 
 nav: env
-	$(BIN)/python tools/navigation.py
+	$(BIN)/python -m tools.navigation
 
 data: env
 	$(BIN)/python -m utils.data build
@@ -92,7 +92,7 @@ slides: env
 	$(BIN)/python slides/build.py
 
 student: env
-	$(BIN)/python tools/student.py
+	$(BIN)/python -m tools.student
 
 clean:
 	rm -rf $(VENV) test-output

@@ -71,8 +71,9 @@ def parse(text: str) -> list[Slide]:
 
 def notebook_titles() -> dict[str, tuple[str, str]]:
     """``{"07": ("07_time_series.ipynb", "07 · Time series"), ...}`` from the notebooks' headers."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import navigation
+    if str(ROOT) not in sys.path:  # run as a script, Python puts slides/, not the root, first
+        sys.path.insert(0, str(ROOT))
+    from tools import navigation
 
     return {h.file[:2]: (h.file, h.title) for h in navigation.headers()}
 

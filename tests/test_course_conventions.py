@@ -1,15 +1,15 @@
 """The course's conventions, checked on every notebook and markdown file (see CONTRIBUTING.md)."""
 
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from tools import navigation
+from tools.student import CHECK, EXERCISE, SOLUTION
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import navigation  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 MARKDOWN = [ROOT / p for p in ("README.md", "CONTRIBUTING.md")] + sorted(
@@ -27,12 +27,20 @@ FORBIDDEN = {
 }
 
 
+EXERCISE_HEADING = re.compile(r"^### Exercise (\d+): \S", re.MULTILINE)
+CHECK_CALL = re.compile(r"\bcheck_\w+\(")
+
+
 def ids(paths):
     return [p.name for p in paths]
 
 
 def read(path):
     return nbformat.read(path, as_version=4)
+
+
+def tags(cell) -> list[str]:
+    return cell.metadata.get("tags", [])
 
 
 def test_notebooks_are_numbered_in_order_from_00():
@@ -83,22 +91,48 @@ def test_outputs_come_from_one_clean_scripted_run(path):
 def test_exercises_and_solutions(path):
     nb = read(path)
     exercises = [int(n) for c in nb.cells if c.cell_type == "markdown"
-                 for n in re.findall(r"^### Exercise (\d+): \S", c.source, re.MULTILINE)]
+                 for n in EXERCISE_HEADING.findall(c.source)]
+    solutions = [i for i, c in enumerate(nb.cells) if SOLUTION in tags(c)]
     if path.name.startswith("00_"):
-        assert not exercises
+        assert not exercises and not solutions
         return
     assert len(exercises) >= 2, "at least two exercises"
     assert exercises == list(range(1, len(exercises) + 1))
     titles = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
               and (c.source.strip().splitlines() or [""])[0].strip() == "## Solutions"]
     assert len(titles) == 1, "one '## Solutions' section"
-    solutions = [i for i, c in enumerate(nb.cells) if "solution" in c.metadata.get("tags", [])]
-    assert len(solutions) >= len(exercises)
-    for i in solutions:
-        cell = nb.cells[i]
-        assert i > titles[0], "solutions sit in the Solutions section at the end"
-        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True
+    # student copies drop exactly the cells tagged `solution` (tools/student.py)
+    assert solutions == list(range(titles[0], len(nb.cells) - 1)), (
+        "the '## Solutions' heading and every cell after it but the last (navigation) are "
+        f"tagged {SOLUTION!r}, and no other cell is")
+    code = [nb.cells[i] for i in solutions if nb.cells[i].cell_type == "code"]
+    assert len(code) >= len(exercises)
+    for cell in code:
+        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, cell.source[:60]
         assert "strict=True" in cell.source, "a solution ends in its checker in strict mode"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_every_exercise_is_a_tagged_stub_then_a_tagged_check(path):
+    """Student copies clear the outputs of exactly these cells (tools/student.py)."""
+    cells = read(path).cells
+    expected = {}
+    for h, cell in enumerate(cells):
+        if cell.cell_type == "markdown" and EXERCISE_HEADING.search(cell.source):
+            expected[h + 1], expected[h + 2] = EXERCISE, CHECK
+    assert all(i < len(cells) for i in expected), "an exercise heading ends the notebook"
+    found = {i: [t for t in tags(c) if t in (EXERCISE, CHECK)] for i, c in enumerate(cells)}
+    found = {i: t for i, t in found.items() if t}
+    missing = {i: tag for i, tag in expected.items() if found.get(i) != [tag]}
+    stray = {i: t for i, t in found.items() if i not in expected}
+    assert not missing, (f"after each '### Exercise N:' heading: a stub tagged {EXERCISE!r}, "
+                         f"then a check tagged {CHECK!r}; these cells lack their tag: {missing}")
+    assert not stray, f"cells tagged outside an exercise (heading, stub, check): {stray}"
+    for i, tag in expected.items():
+        cell = cells[i]
+        assert cell.cell_type == "code" and SOLUTION not in tags(cell), f"cell {i}"
+        calls = bool(CHECK_CALL.search(cell.source))
+        assert calls == (tag == CHECK), f"cell {i}: the check calls a checker, the stub does not"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))

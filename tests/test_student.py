@@ -1,5 +1,6 @@
 """Student copies (tools/student.py, `make student`): no solution survives, everything else does,
-and every copy runs top to bottom with each check saying "not solved yet".
+and every copy runs top to bottom with each check saying "not solved yet". The cut reads cell tags;
+tests/test_course_conventions.py keeps the tags in place, tests/tools/ tests the cut itself.
 
 The copies are written to a temporary folder and executed there, two kernels at a time (the
 machine's two cores), while the tests below wait for their own notebook. This re-runs the whole
@@ -18,23 +19,21 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import student  # noqa: E402
+from tools import student
+from tools.execute import ROOT, course_order
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = course_order()
 IDS = [p.name for p in NOTEBOOKS]
 WORKERS = 2
-CHECK_CALL = re.compile(r"\bcheck_\w+\(")
 
 
 def read(path: Path):
     return nbformat.read(path, as_version=4)
 
 
-def check_cells(nb) -> list[int]:
-    """The exercise cells that call a checker."""
-    return [i for i in student.exercise_cells(nb) if CHECK_CALL.search(nb.cells[i].source)]
+def tagged(nb, *tags: str) -> list[int]:
+    """Indices of the cells carrying any of ``tags``."""
+    return [i for i, c in enumerate(nb.cells) if set(tags) & set(student.tags(c))]
 
 
 def text_of(output) -> str:
@@ -58,8 +57,8 @@ def runs(copies, request):
     pool = ThreadPoolExecutor(max_workers=WORKERS)
 
     def run(path: Path):
-        return subprocess.run([sys.executable, str(ROOT / "tools" / "student.py"), "--run",
-                               str(path)], capture_output=True, text=True, timeout=1800,
+        return subprocess.run([sys.executable, "-m", "tools.student", "--run", str(path)],
+                              capture_output=True, text=True, timeout=1800,
                               env=dict(os.environ), cwd=ROOT)
 
     futures = {name: pool.submit(run, path) for name, path in copies.items() if name in selected}
@@ -68,19 +67,9 @@ def runs(copies, request):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_every_exercise_has_a_stub_and_a_check_that_says_not_solved_yet(path):
+def test_every_stored_check_says_not_solved_yet(path):
     nb = read(path)
-    exercises = [c for c in nb.cells if c.cell_type == "markdown" and student.EXERCISE.search(
-        c.source)]
-    cells = student.exercise_cells(nb)
-    if not exercises:
-        assert not cells
-        return
-    checks = check_cells(nb)
-    assert len(checks) >= len(exercises), "each exercise ends in a check cell calling a checker"
-    stubs = [i for i in cells if i not in checks]
-    assert stubs, "each exercise has a stub cell before its check"
-    for i in checks:
+    for i in tagged(nb, student.CHECK):
         said = "".join(text_of(o) for o in nb.cells[i].outputs)
         assert "not solved yet" in said, f"cell {i}: stored check output {said[:120]!r}"
 
@@ -88,25 +77,26 @@ def test_every_exercise_has_a_stub_and_a_check_that_says_not_solved_yet(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_no_solution_text_survives(path, copies):
     original, copy = read(path), read(copies[path.name])
-    solutions = [c for c in original.cells if student.is_solution(c)]
-    elsewhere = "\n".join(c.source for c in original.cells if not student.is_solution(c))
+    cut = set(tagged(original, student.SOLUTION))
+    solutions = [original.cells[i] for i in sorted(cut)]
+    elsewhere = "\n".join(c.source for i, c in enumerate(original.cells) if i not in cut)
     text = nbformat.writes(copy)
     for cell in solutions:
         for line in cell.source.splitlines():
             line = line.strip()
             if len(line) >= 8 and line not in elsewhere:
                 assert line not in text, f"solution line survives: {line!r}"
-    assert not any(student.is_solution(c) or student.is_solutions_heading(c) for c in copy.cells)
+    assert not tagged(copy, student.SOLUTION)
+    assert not any(re.match(r"\s*## Solutions", c.source) for c in copy.cells)
     assert not re.search(r"check_\w+\([^)]*strict=True", text), "a strict checker call survives"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_everything_else_is_intact(path, copies):
     original, copy = read(path), read(copies[path.name])
-    kept = [c for c in original.cells
-            if not (student.is_solution(c) or student.is_solutions_heading(c))]
+    kept = [c for c in original.cells if student.SOLUTION not in student.tags(c)]
     assert [c.source for c in copy.cells] == [c.source for c in kept]
-    cleared = {id(original.cells[i]) for i in student.exercise_cells(original)}
+    cleared = {id(original.cells[i]) for i in tagged(original, student.EXERCISE, student.CHECK)}
     for before, after in zip(kept, copy.cells, strict=True):
         assert after.metadata == before.metadata
         if before.cell_type != "code":
@@ -126,7 +116,9 @@ def test_the_student_copy_runs_and_every_check_says_not_solved_yet(path, copies,
         if cell.cell_type == "code":
             errors = [o for o in cell.outputs if o.output_type == "error"]
             assert not errors or "raises-exception" in cell.metadata.get("tags", []), f"cell {i}"
-    for i in check_cells(nb):
+    checks = tagged(nb, student.CHECK)
+    assert len(checks) >= 2 or path.name.startswith("00_"), "every lesson has exercises"
+    for i in checks:
         said = "".join(text_of(o) for o in nb.cells[i].outputs)
         assert "not solved yet" in said and "✓" not in said and "✗" not in said, (
             f"cell {i} said {said[:200]!r}")

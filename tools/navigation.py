@@ -1,7 +1,7 @@
 """Regenerate the course's navigation from the notebooks' header cells.
 
-    python tools/navigation.py          # rewrite what is stale
-    python tools/navigation.py --check  # only report what is stale (exit 1); used by the tests
+    python -m tools.navigation          # rewrite what is stale (`make nav`)
+    python -m tools.navigation --check  # only report what is stale (exit 1)
 
 It writes three things, all derived from cell 1 (the header) of every ``NN_*.ipynb``:
 the ``< previous | contents | next >`` line in the first and last cell of every notebook (cells
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
+from tools.execute import NOTEBOOKS, ROOT, course_order
+
 README = ROOT / "README.md"
 START, END = "<!-- syllabus:start -->", "<!-- syllabus:end -->"
 
@@ -49,7 +49,7 @@ def read_header(path: Path) -> Header:
 
 
 def headers() -> list[Header]:
-    return [read_header(p) for p in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))]
+    return [read_header(p) for p in course_order(NOTEBOOKS)]
 
 
 def nav_line(items: list[Header], i: int) -> str:

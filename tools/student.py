@@ -1,16 +1,17 @@
 """Write student copies of the notebooks: solutions removed, exercise outputs cleared.
 
-    python tools/student.py                     # every notebook -> build/student/notebooks/
-    python tools/student.py --out DIR [NB ...]  # chosen notebooks -> DIR/notebooks/
-    python tools/student.py --run DIR/notebooks/07_time_series.ipynb   # execute one copy in place
+    python -m tools.student                      # every notebook -> build/student/notebooks/
+    python -m tools.student --out DIR [NB ...]   # chosen notebooks -> DIR/notebooks/
+    python -m tools.student --run DIR/notebooks/07_time_series.ipynb  # execute a copy in place
 
-Run it through `make student`. In each copy:
+Run it through `make student`. The cut reads nothing but the cells' tags (CONTRIBUTING.md,
+"Exercises and solutions"; tests/test_course_conventions.py keeps them in place):
 
-- the cells tagged ``solution`` and the ``## Solutions`` heading are removed;
-- the code cells of each exercise (those between a ``### Exercise N:`` heading and the next
-  heading: the stub and its check) lose their outputs and execution counts, so a learner sees no
-  answer and no verdict before running them;
-- everything else (text, figures, stored outputs, navigation) stays as it is.
+- cells tagged ``solution`` (the solution cells and the ``## Solutions`` heading) are removed;
+- cells tagged ``exercise`` (the stub a learner fills in) or ``check`` (the cell calling the
+  checker) lose their outputs and execution counts, so a learner sees no answer and no verdict
+  before running them;
+- everything else (text, figures, stored outputs, navigation, tags) stays as it is.
 
 A copy runs from the top without an error: each check prints "not solved yet". The copies import
 ``utils``, which finds ``data/`` from its own location, so ``build/student/notebooks/`` works in
@@ -21,56 +22,34 @@ place; to hand them out, give learners the repository with these copies in place
 from __future__ import annotations
 
 import argparse
-import re
+import copy
 import sys
-import time
 from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools.execute import ROOT, execute, notebooks
+
 DEFAULT_OUT = ROOT / "build" / "student"
-SOLUTION_TAG = "solution"
-EXERCISE = re.compile(r"^### Exercise \d+:", re.MULTILINE)
-HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
-SOLUTIONS = re.compile(r"\A\s*## Solutions\s*$", re.MULTILINE)
+SOLUTION, EXERCISE, CHECK = "solution", "exercise", "check"
 
 
-def is_solution(cell) -> bool:
-    return SOLUTION_TAG in cell.metadata.get("tags", [])
-
-
-def is_solutions_heading(cell) -> bool:
-    return cell.cell_type == "markdown" and bool(SOLUTIONS.match(cell.source))
-
-
-def exercise_cells(nb) -> list[int]:
-    """Indices of the code cells of every exercise: after a markdown cell holding a
-    ``### Exercise N:`` heading, up to the next markdown cell holding any heading."""
-    inside, found = False, []
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type == "markdown":
-            if EXERCISE.search(cell.source):
-                inside = True
-            elif HEADING.search(cell.source):
-                inside = False
-        elif inside and not is_solution(cell):
-            found.append(i)
-    return found
+def tags(cell) -> list[str]:
+    return cell.metadata.get("tags", [])
 
 
 def student_copy(nb):
-    """A new notebook: ``nb`` without solutions, with the exercise cells' outputs cleared."""
-    nb = nbformat.from_dict(nb)  # a deep copy
-    clear = set(exercise_cells(nb))
-    cells = []
-    for i, cell in enumerate(nb.cells):
-        if is_solution(cell) or is_solutions_heading(cell):
+    """A copy of notebook ``nb``: cells tagged ``solution`` removed, the outputs and execution
+    counts of cells tagged ``exercise`` or ``check`` cleared, everything else unchanged."""
+    nb = copy.deepcopy(nb)
+    kept = []
+    for cell in nb.cells:
+        if SOLUTION in tags(cell):
             continue
-        if i in clear:
+        if cell.cell_type == "code" and {EXERCISE, CHECK} & set(tags(cell)):
             cell.outputs, cell.execution_count = [], None
-        cells.append(cell)
-    nb.cells = cells
+        kept.append(cell)
+    nb.cells = kept
     return nb
 
 
@@ -80,35 +59,11 @@ def write_copies(paths: list[Path], out: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for path in paths:
-        copy = student_copy(nbformat.read(path, as_version=4))
-        nbformat.validate(copy)
-        nbformat.write(copy, folder / path.name)
+        cut = student_copy(nbformat.read(path, as_version=4))
+        nbformat.validate(cut)
+        nbformat.write(cut, folder / path.name)
         written.append(folder / path.name)
     return written
-
-
-def run_copy(path: Path, timeout: int = 900) -> float:
-    """Execute ``path`` top to bottom in a fresh kernel (as `make notebooks` does), write the
-    result back, and return the seconds taken. Raises ``CellExecutionError`` on an error."""
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    start = time.perf_counter()
-    try:
-        client.execute()
-    finally:
-        nbformat.write(nb, path)
-    return time.perf_counter() - start
-
-
-def notebooks(args: list[str]) -> list[Path]:
-    paths = [Path(a) for a in args] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise SystemExit(f"no such notebook: {', '.join(missing)}")
-    return paths
 
 
 def main(argv: list[str]) -> int:
@@ -120,8 +75,10 @@ def main(argv: list[str]) -> int:
                         help="execute the given (student) notebooks in place instead of copying")
     args = parser.parse_args(argv)
     if args.run:
+        if not args.notebooks:  # never the course's own notebooks by default
+            parser.error("--run needs the student notebooks to execute")
         for path in notebooks(args.notebooks):
-            print(f"{run_copy(path):6.1f} s  {path.name}", flush=True)
+            print(f"{execute(path):6.1f} s  {path.name}", flush=True)
         return 0
     written = write_copies(notebooks(args.notebooks), args.out.resolve())
     where = written[0].parent if written else args.out

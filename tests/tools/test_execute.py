@@ -1,0 +1,73 @@
+"""tools.execute: the course's notebooks in order, and the executor of `make notebooks` and
+`make student` (two tiny notebooks run in a kernel: no TensorFlow, a few seconds)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient.exceptions import CellExecutionError
+from nbformat.v4 import new_code_cell, new_notebook
+
+from tools import execute
+
+
+def touch(folder: Path, *names: str) -> None:
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(new_notebook(), folder / name)
+
+
+def test_course_order_is_by_number_and_only_numbered_notebooks(tmp_path):
+    touch(tmp_path, "10_gru.ipynb", "02_b.ipynb", "00_index.ipynb", "notes.ipynb",
+          "1_short.ipynb", "02_b.py", ".ipynb_checkpoints/02_b-checkpoint.ipynb")
+    names = [p.name for p in execute.course_order(tmp_path)]
+    assert names == ["00_index.ipynb", "02_b.ipynb", "10_gru.ipynb"]
+
+
+def test_the_course_starts_at_the_index_and_runs_in_number_order():
+    course = execute.course_order()
+    numbers = [int(p.name[:2]) for p in course]
+    assert course[0].name == "00_index.ipynb"
+    assert numbers == list(range(len(course)))
+    assert execute.notebooks([]) == course
+
+
+def test_notebooks_expands_folders_keeps_files_and_names_what_is_missing(tmp_path):
+    touch(tmp_path / "a", "01_x.ipynb", "00_y.ipynb")
+    touch(tmp_path, "05_z.ipynb")
+    given = [str(tmp_path / "05_z.ipynb"), str(tmp_path / "a")]
+    assert [p.name for p in execute.notebooks(given)] == ["05_z.ipynb", "00_y.ipynb",
+                                                           "01_x.ipynb"]
+    with pytest.raises(SystemExit, match="no such notebook: .*nothing.ipynb"):
+        execute.notebooks([str(tmp_path / "nothing.ipynb")])
+
+
+def test_execute_twice_stores_the_same_bytes_and_runs_in_the_given_folder(tmp_path):
+    nb = new_notebook(cells=[
+        new_code_cell("import os\nprint(os.getcwd())"),
+        new_code_cell("import ipywidgets\nipywidgets.VBox([ipywidgets.IntSlider(3)])"),
+    ])
+    source = tmp_path / "demo.ipynb"
+    nbformat.write(nb, source)
+    work = tmp_path / "work"
+    work.mkdir()
+    outs = [tmp_path / "first.ipynb", tmp_path / "second.ipynb"]
+    for out in outs:
+        assert execute.execute(source, out=out, cwd=work) > 0
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    ran = nbformat.read(outs[0], as_version=4)
+    assert os.path.samefile(ran.cells[0].outputs[0].text.strip(), work)
+    assert [c.execution_count for c in ran.cells] == [1, 2]
+    assert ran.metadata.widgets  # the saved widget state is kept
+
+
+def test_a_failing_cell_raises_and_writes_nothing(tmp_path):
+    source = tmp_path / "broken.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("1 / 0")]), source)
+    before = source.read_bytes()
+    with pytest.raises(CellExecutionError, match="ZeroDivisionError"):
+        execute.execute(source)
+    assert source.read_bytes() == before

@@ -1,0 +1,73 @@
+"""The one notebook executor, shared by `make notebooks` (tools.run_notebooks) and `make student`
+(tools.student): the course's notebooks in order, and each run top to bottom in a fresh kernel.
+
+Run under the Makefile, which exports the environment of `make test`, so the stored outputs are
+the ones strict nbval expects. Each run starts a new kernel, so execution counts read 1..n, and
+the saved widget states get stable ids (tools.widget_ids), so a second run stores the same bytes.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from tools.widget_ids import stable_widget_ids
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+#: A lost kernel_info reply makes nbclient wait a whole cell timeout: keep that at 300 s.
+CELL_TIMEOUT = 300
+STARTUP_TIMEOUT = 120
+#: A kernel that fails to *start* (seen on a loaded machine) is retried; a failing cell is not.
+START_ATTEMPTS = 3
+
+
+def course_order(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The notebooks ``NN_*.ipynb`` of ``folder`` in course order (by their number)."""
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"), key=lambda p: (int(p.name[:2]), p.name))
+
+
+def notebooks(args: list[str]) -> list[Path]:
+    """The notebooks named by ``args``: files as given, folders in course order; none: the course.
+
+    Raises SystemExit naming the paths that are not files.
+    """
+    paths: list[Path] = []
+    for arg in args or [str(NOTEBOOKS)]:
+        path = Path(arg)
+        paths += course_order(path) if path.is_dir() else [path]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise SystemExit(f"no such notebook: {', '.join(missing)}")
+    return paths
+
+
+def execute(path: Path, out: Path | None = None, cwd: Path | None = None) -> float:
+    """Run notebook ``path`` top to bottom in a fresh kernel and return the seconds it took.
+
+    The kernel starts in ``cwd`` (default: the notebook's folder). The executed notebook, with
+    stable widget ids, is written to ``out`` (default: ``path`` itself), and only if every cell
+    ran: a failing cell raises nbclient's ``CellExecutionError`` and writes nothing.
+    """
+    cwd = path.parent if cwd is None else cwd
+    for attempt in range(1, START_ATTEMPTS + 1):
+        nb = nbformat.read(path, as_version=4)
+        client = NotebookClient(
+            nb, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT, kernel_name="python3",
+            record_timing=False, resources={"metadata": {"path": str(cwd)}},
+        )
+        start = time.perf_counter()
+        try:
+            client.execute()
+            break
+        except Exception as exc:
+            if client.code_cells_executed > 0 or attempt == START_ATTEMPTS:
+                raise  # a cell failed (or the kernel never came up): the notebook's problem
+            print(f"kernel did not start for {path.name} ({exc!r}); retrying", flush=True)
+    seconds = time.perf_counter() - start
+    nbformat.write(stable_widget_ids(nb, path.stem), out or path)
+    return seconds
