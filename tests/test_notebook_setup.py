@@ -64,7 +64,14 @@ def test_setup_without_tensorflow_does_not_import_it():
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("seed", [-1, 1.5, "42", True])
-def test_bad_seed(seed):
-    with pytest.raises(TypeError, match="seed must be a non-negative int"):
+@pytest.mark.parametrize("seed, error", [(-1, ValueError), (1.5, TypeError), ("42", TypeError),
+                                         (True, TypeError)])
+def test_bad_seed(seed, error):
+    with pytest.raises(error, match=r"seed must be a non-negative int \(>= 0\)"):
         setup_notebook(seed=seed)
+
+
+@pytest.mark.parametrize("flag", ["tensorflow", "verbose"])
+def test_flags_must_be_bools(flag):
+    with pytest.raises(TypeError, match=f"{flag} must be True or False, got 'no'"):
+        setup_notebook(seed=0, **{flag: "no"})

@@ -23,23 +23,31 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 from collections.abc import Collection, Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 __all__ = [
+    "boolean",
+    "column_names",
     "dataframe_columns",
     "finite_number",
     "float_array",
     "fraction",
+    "function",
+    "generator",
     "label",
     "non_negative_int",
     "numeric_series",
     "one_of",
+    "path",
     "positive_int",
     "seed",
     "shape_text",
+    "text",
     "time_index",
 ]
 
@@ -82,6 +90,34 @@ def non_negative_int(value, name: str) -> int:
 def seed(value, name: str = "seed") -> int:
     """A random seed: an int >= 0 (the same rule everywhere in the course)."""
     return non_negative_int(value, name)
+
+
+def boolean(value, name: str) -> bool:
+    """``value`` as a bool: True or False (NumPy's bools too); 1, "yes" or None are refused."""
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be True or False, got {_received(value)}")
+    return bool(value)
+
+
+def function(value, name: str, *, signature: str = "") -> object:
+    """``value`` if it can be called (a function, a lambda, a class), else TypeError.
+
+    ``signature`` shows the call expected, e.g. ``"f(x) -> float"``, in the message.
+    """
+    if not callable(value):
+        shown = f" such as {signature}" if signature else ""
+        raise TypeError(f"{name} must be a function{shown}, got {_received(value)}")
+    return value
+
+
+def generator(value, name: str = "rng") -> np.random.Generator:
+    """A NumPy random generator (``np.random.default_rng(seed)``); a seed or None is refused."""
+    if not isinstance(value, np.random.Generator):
+        raise TypeError(
+            f"{name} must be a numpy.random.Generator such as np.random.default_rng(0), "
+            f"got {_received(value)}"
+        )
+    return value
 
 
 def finite_number(value, name: str, *, low: float | None = None, high: float | None = None,
@@ -236,6 +272,35 @@ def numeric_series(series, name: str, *, min_length: int = 1, finite: bool = Tru
             f"{label(series.index[i])}; drop or fill the gaps explicitly first"
         )
     return values
+
+
+def text(value, name: str, *, empty: bool = False) -> str:
+    """``value`` as a str; a blank one is refused unless ``empty`` (a column name, a unit)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {_received(value)}")
+    if not empty and not value.strip():
+        raise ValueError(f"{name} must be a non-empty str, got {value!r}")
+    return value
+
+
+def path(value, name: str) -> Path:
+    """``value`` (a str or a path-like object) as a ``pathlib.Path``; None, numbers... refused."""
+    if isinstance(value, bytes) or not isinstance(value, str | os.PathLike):
+        raise TypeError(f"{name} must be a path (a str or a pathlib.Path), got {_received(value)}")
+    return Path(value)
+
+
+def column_names(value, name: str) -> list[str]:
+    """One column name or several: ``"model"`` gives ``["model"]`` (a str is one name, never a
+    list of letters); a list or tuple of str gives a list; an empty one is refused."""
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{name} must be a column name or a list of column names, "
+                        f"got {_received(value)}")
+    if not value:
+        raise ValueError(f"{name} must name at least one column, got {value!r}")
+    return list(value)
 
 
 def dataframe_columns(frame, name: str, required: Sequence[str], *, made_by: str = "") -> None:

@@ -20,6 +20,10 @@ import tempfile
 
 import numpy as np
 
+from utils import checks
+
+__all__ = ["TF_ENVIRONMENT", "import_tensorflow_quietly", "setup_notebook"]
+
 #: Set before TensorFlow is imported: no C++ log lines, no oneDNN banner, fixed thread pools.
 TF_ENVIRONMENT = {
     "TF_CPP_MIN_LOG_LEVEL": "3",
@@ -39,15 +43,16 @@ def setup_notebook(seed: int = 42, *, tensorflow: bool = True, verbose: bool = T
     Parameters
     ----------
     seed : int
-        Non-negative seed shared by every random number generator.
+        Non-negative seed shared by every random number generator (TypeError for a float, a
+        string or a bool; ValueError if negative: the same rule as every seed of the course).
     tensorflow : bool
         Import and configure TensorFlow/Keras too (all notebooks do; tests may skip it).
     verbose : bool
         Print the version line.
     """
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise TypeError(f"seed must be a non-negative int, got {seed!r}")
-    seed = int(seed)
+    seed = checks.seed(seed)
+    tensorflow = checks.boolean(tensorflow, "tensorflow")
+    verbose = checks.boolean(verbose, "verbose")
     for name, value in TF_ENVIRONMENT.items():
         os.environ.setdefault(name, value)
     random.seed(seed)
@@ -72,7 +77,7 @@ def setup_notebook(seed: int = 42, *, tensorflow: bool = True, verbose: bool = T
 
 
 def import_tensorflow_quietly():
-    """Import TensorFlow with the environment of :data:`TF_ENVIRONMENT` and its start-up noise muted.
+    """Import TensorFlow with the environment of :data:`TF_ENVIRONMENT`, its start-up noise muted.
 
     The ``tensorflow`` wheel prints CUDA-probe lines to the C-level stderr while it loads, before
     any logging setting applies. In JupyterLab those lines would land in the cell output, so we

@@ -8,6 +8,8 @@ from __future__ import annotations
 import matplotlib as mpl
 import seaborn as sns
 
+__all__ = ["COLORS", "PALETTE", "apply_style"]
+
 #: The colour-blind-safe palette used by every plot in the course (seaborn "colorblind").
 PALETTE = sns.color_palette("colorblind")
 

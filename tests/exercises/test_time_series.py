@@ -69,6 +69,10 @@ WRONG = [
         "pandas Series",
     ),
     (check_rebuild_levels, (lambda last, g: last * (1 + g / 100),), "off by"),
+    (check_rebuild_levels, (lambda last, g: (1 + g / 100).astype(str),), "must return numbers"),
+    (check_yoy_growth, ((GDP.pct_change(4) * 100).iloc[4:].astype(str), GDP),
+     "yoy must hold numbers"),
+    (check_autocorrelation, (lambda x, k: x[k:] * x[:-k],), "must be a number, got an array"),
 ]
 
 STUBS = [
@@ -91,8 +95,9 @@ def test_wrong_answers_are_explained(checker, args, hint, capsys):
     assert checker(*args) is None
     out = capsys.readouterr().out
     assert out.startswith("✗") and hint in out
-    with pytest.raises(AssertionError, match=hint):
+    with pytest.raises(AssertionError) as caught:
         checker(*args, strict=True)
+    assert hint in str(caught.value)
 
 
 @pytest.mark.parametrize(("checker", "args"), STUBS)
@@ -101,3 +106,15 @@ def test_stubs_are_not_solved_yet(checker, args, capsys):
     assert "not solved yet" in capsys.readouterr().out
     with pytest.raises(ExerciseNotSolved):
         checker(*args, strict=True)
+
+
+@pytest.mark.parametrize("gdp, error, message", [
+    (GDP.to_numpy(), TypeError, "gdp must be a pandas Series"),
+    (GDP.where(GDP.index.year < 2002), ValueError, "gdp must hold finite numbers"),
+    (GDP.iloc[::-1], ValueError, "gdp must have a strictly increasing index"),
+    (GDP.iloc[:3], ValueError, "gdp must hold at least 5 value"),
+])
+def test_a_wrong_series_is_refused_even_before_the_answer(gdp, error, message):
+    for answer in ((GDP.pct_change(4) * 100).iloc[4:], ...):
+        with pytest.raises(error, match=message):
+            check_yoy_growth(answer, gdp)

@@ -1,4 +1,5 @@
-"""Tests of utils.nn.activations: known values, stability at +-1000, derivatives by finite differences."""
+"""Tests of utils.nn.activations: known values, stability at +-1000, derivatives by finite
+differences, IEEE behaviour for NaN and inf, and the errors."""
 
 import warnings
 
@@ -16,7 +17,6 @@ from utils.nn.activations import (
     sigmoid,
     sigmoid_derivative,
     softmax,
-    softmax_backward,
     tanh,
 )
 from utils.nn.gradcheck import numerical_gradient, relative_error
@@ -61,11 +61,14 @@ def test_derivatives_match_finite_differences(name):
     assert relative_error(df(z), numeric) < 1e-8
 
 
-def test_softmax_backward_gradcheck():
+def test_softmax_jacobian_vector_product_by_finite_differences():
+    # dz = y * (dy - sum_k dy_k y_k): the backward of softmax, which the losses' from-logits
+    # gradients build on
     rng = np.random.default_rng(0)
     z, dy = rng.normal(size=(4, 5)), rng.normal(size=(4, 5))
+    y = softmax(z)
     numeric = numerical_gradient(lambda v: np.sum(dy * softmax(v)), z)
-    assert relative_error(softmax_backward(dy, z), numeric) < 1e-8
+    assert relative_error(y * (dy - np.sum(dy * y, axis=-1, keepdims=True)), numeric) < 1e-8
 
 
 @given(arrays(np.float64, (3, 4), elements=finite))
@@ -85,13 +88,37 @@ def test_sigmoid_symmetry_and_range(z):
 
 
 def test_errors_name_the_argument():
-    with pytest.raises(ValueError, match="activation"):
+    with pytest.raises(ValueError, match="activation must be one of"):
         get_activation("swish")
-    with pytest.raises(TypeError, match="activation"):
+    with pytest.raises(ValueError, match="activation must be one of"):
         get_activation(None)
-    with pytest.raises(TypeError, match="z"):
+    with pytest.raises(TypeError, match="z must hold numbers"):
         sigmoid(np.array(["a"]))
-    with pytest.raises(ValueError, match="z"):
+    with pytest.raises(TypeError, match="z must hold numbers, got dtype bool"):
+        relu(np.array([True, False]))
+    with pytest.raises(TypeError, match="z must hold real numbers, got complex"):
+        tanh([1 + 2j])
+    with pytest.raises(ValueError, match="z must hold at least 1 value"):
+        sigmoid([])
+    with pytest.raises(ValueError, match=r"z must have shape \(\.\.\., K\)"):
         softmax(1.0)
-    with pytest.raises(ValueError, match="dy"):
-        softmax_backward(np.ones((2, 3)), np.ones((2, 4)))
+
+
+@pytest.mark.parametrize("name, at_minus_inf, at_plus_inf", [
+    ("sigmoid", 0.0, 1.0), ("tanh", -1.0, 1.0), ("relu", 0.0, np.inf), ("linear", -np.inf, np.inf),
+])
+def test_nan_and_inf_follow_ieee_element_by_element(name, at_minus_inf, at_plus_inf):
+    f, df = get_activation(name)
+    z = np.array([np.nan, -np.inf, np.inf, 0.5])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        y, dy = f(z), df(z)
+    assert np.isnan(y[0]) and np.isnan(dy[0])  # nan in, nan out: it shows where it was made
+    np.testing.assert_array_equal(y[1:3], [at_minus_inf, at_plus_inf])  # the limits
+    assert y[3] == f(np.array([0.5]))[0]  # the other elements are untouched
+
+
+def test_softmax_row_with_nan_is_nan_and_other_rows_untouched():
+    p = softmax(np.array([[0.0, np.nan], [0.0, np.log(3.0)]]))
+    assert np.isnan(p[0]).all()
+    np.testing.assert_allclose(p[1], [0.25, 0.75])

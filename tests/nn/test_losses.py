@@ -1,4 +1,5 @@
-"""Tests of utils.nn.losses: known values, Keras' conventions, stability, gradients by finite differences."""
+"""Tests of utils.nn.losses: known values, Keras' conventions, stability, gradients by finite
+differences, and the refusal of bad labels, probabilities, NaN, inf and complex numbers."""
 
 import warnings
 
@@ -59,7 +60,8 @@ def test_from_logits_is_stable():
     (binary_cross_entropy, binary_cross_entropy_grad, Y_BIN, sigmoid(Z_BIN)),
     (binary_cross_entropy_from_logits, binary_cross_entropy_from_logits_grad, Y_BIN, Z_BIN),
     (categorical_cross_entropy, categorical_cross_entropy_grad, Y_CAT, softmax(Z_CAT)),
-    (categorical_cross_entropy_from_logits, categorical_cross_entropy_from_logits_grad, Y_CAT, Z_CAT),
+    (categorical_cross_entropy_from_logits, categorical_cross_entropy_from_logits_grad, Y_CAT,
+     Z_CAT),
 ])
 def test_gradients_match_finite_differences(loss, grad, y, pred):
     numeric = numerical_gradient(lambda p: loss(y, p), pred)
@@ -75,7 +77,8 @@ def test_logit_gradient_is_a_minus_y_over_n():
 def test_bce_is_non_negative_and_zero_only_when_right(z, y):
     loss = binary_cross_entropy_from_logits([y], [z])
     assert loss >= 0
-    assert loss == pytest.approx(np.logaddexp(0.0, -z if y else z), rel=1e-12)  # -log s(z), -log s(-z)
+    # -log s(z) for y = 1, -log s(-z) for y = 0
+    assert loss == pytest.approx(np.logaddexp(0.0, -z if y else z), rel=1e-12)
 
 
 def test_inputs_not_mutated():
@@ -87,13 +90,81 @@ def test_inputs_not_mutated():
 
 
 def test_errors_name_the_argument():
-    with pytest.raises(ValueError, match="y_true and y_pred"):
+    with pytest.raises(ValueError, match=r"y_pred must have the shape of y_true \(2,\), got"):
         mse([1.0, 2.0], [1.0])
-    with pytest.raises(ValueError, match="y_pred"):
+    with pytest.raises(ValueError, match=r"y_pred must hold probabilities in \[0, 1\], got 1.5 in "
+                                         "row 0"):
         binary_cross_entropy([1.0], [1.5])
-    with pytest.raises(TypeError, match="y_true"):
+    with pytest.raises(TypeError, match="y_true must hold numbers"):
         mse(["a"], [1.0])
-    with pytest.raises(ValueError, match="logits"):
+    with pytest.raises(ValueError, match="logits must have the shape of y_true"):
         binary_cross_entropy_from_logits([1.0, 0.0], [1.0])
-    with pytest.raises(ValueError, match="y_true"):
+    with pytest.raises(ValueError, match=r"y_true must have shape \(N, K\)"):
         categorical_cross_entropy([1.0, 0.0], [0.5, 0.5])
+
+
+ALL_LOSSES = [mse, mse_grad, binary_cross_entropy, binary_cross_entropy_grad,
+              binary_cross_entropy_from_logits, binary_cross_entropy_from_logits_grad,
+              categorical_cross_entropy, categorical_cross_entropy_grad,
+              categorical_cross_entropy_from_logits, categorical_cross_entropy_from_logits_grad]
+
+
+@pytest.mark.parametrize("loss", ALL_LOSSES)
+@pytest.mark.parametrize("bad, error, message", [
+    (np.nan, ValueError, "must hold finite numbers .*got nan at position"),
+    (np.inf, ValueError, "must hold finite numbers .*got inf at position"),
+    (0.5 + 1j, TypeError, "must hold real numbers, got complex"),
+])
+def test_nan_inf_and_complex_are_refused_in_either_argument(loss, bad, error, message):
+    y, p = Y_CAT.copy(), softmax(Z_CAT)
+    y_bad, p_bad = y.astype(type(bad)), p.astype(type(bad))
+    y_bad[1, 2], p_bad[2, 0] = bad, bad
+    with pytest.raises(error, match="y_true " + message):
+        loss(y_bad, p)
+    with pytest.raises(error, match=r"(y_pred|logits) " + message):
+        loss(y, p_bad)
+
+
+@pytest.mark.parametrize("loss", ALL_LOSSES)
+def test_empty_input_is_refused(loss):
+    with pytest.raises(ValueError, match="y_true must hold at least 1 value"):
+        loss(np.zeros((0, 3)), np.zeros((0, 3)))
+
+
+@pytest.mark.parametrize("loss", [binary_cross_entropy, binary_cross_entropy_grad,
+                                  binary_cross_entropy_from_logits,
+                                  binary_cross_entropy_from_logits_grad])
+def test_binary_labels_outside_0_1_are_refused_naming_the_row(loss):
+    with pytest.raises(ValueError, match=r"y_true must hold labels in \[0, 1\], got 2 in row 2"):
+        loss([[1.0], [0.0], [2.0], [-1.0]], [[0.5]] * 4)
+
+
+@pytest.mark.parametrize("loss", [categorical_cross_entropy, categorical_cross_entropy_grad])
+def test_prediction_rows_must_sum_to_1(loss):
+    probs = softmax(Z_CAT)
+    probs[3] *= 0.9  # row 3 sums to 0.9
+    with pytest.raises(ValueError, match="y_pred must hold rows that sum to 1, got row 3 summing "
+                                         "to 0.9 .*categorical_cross_entropy_from_logits"):
+        loss(Y_CAT, probs)
+    with pytest.raises(ValueError, match="y_pred must hold probabilities in \\[0, 1\\], got 1.3 in "
+                                         "row 1"):
+        loss(Y_CAT, np.array([[0.5, 0.5, 0.0], [1.3, -0.3, 0.0], [0, 0, 1], [0, 0, 1]]))
+    hand_rounded = np.array([[0.333, 0.333, 0.334]] * 4) - [0.0, 0.0, 0.0005]
+    loss(Y_CAT, hand_rounded)  # within ROW_SUM_TOLERANCE: accepted
+
+
+@pytest.mark.parametrize("loss", [categorical_cross_entropy, categorical_cross_entropy_from_logits,
+                                  categorical_cross_entropy_from_logits_grad])
+def test_label_rows_must_sum_to_1(loss):
+    labels = Y_CAT.copy()
+    labels[2] = [1.0, 1.0, 0.0]
+    with pytest.raises(ValueError, match="y_true must hold rows that sum to 1, got row 2 summing "
+                                         "to 2"):
+        loss(labels, softmax(Z_CAT))
+    smoothed = Y_CAT * 0.9 + 0.1 / 3  # label smoothing keeps rows summing to 1: accepted
+    assert np.isfinite(loss(smoothed, softmax(Z_CAT))).all()
+
+
+def test_booleans_are_refused_not_read_as_numbers():
+    with pytest.raises(TypeError, match="y_true must hold numbers, got dtype bool"):
+        binary_cross_entropy(np.array([True, False]), [0.9, 0.1])

@@ -1,7 +1,8 @@
 """Exercise checkers: the machinery shared by every notebook's "check" cells.
 
 Each notebook's checkers live in a module of this package named after its topic
-(``utils.exercises.neurons`` and so on); each is a plain check function turned into a checker by the decorator :func:`checker`.
+(``utils.exercises.neurons`` and so on); each is a plain check function turned into a checker by
+the decorator :func:`checker`.
 
 A check cell calls ``check_something(answer)``: it prints one line that says whether the answer is
 right, wrong (and why, tolerance included) or "not solved yet", and never raises, so the cells
@@ -13,10 +14,19 @@ solution right.
 from utils.exercises.core import (
     ExerciseNotSolved,
     assert_close,
+    assert_number,
     assert_shape,
     checker,
     require_solved,
     run_check,
 )
 
-__all__ = ["ExerciseNotSolved", "assert_close", "assert_shape", "checker", "require_solved", "run_check"]
+__all__ = [
+    "ExerciseNotSolved",
+    "assert_close",
+    "assert_number",
+    "assert_shape",
+    "checker",
+    "require_solved",
+    "run_check",
+]

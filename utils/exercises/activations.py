@@ -7,45 +7,41 @@ from __future__ import annotations
 
 import numpy as np
 
-from utils.exercises.core import assert_close, require_solved, run_check
+from utils.exercises.core import assert_close, assert_number, checker, require_solved
 
-__all__ = ["SATURATION_POINT", "check_leaky_relu", "check_saturation_point"]
+__all__ = ["check_leaky_relu", "check_saturation_point"]
 
 #: Where sigmoid'(z) = 0.01 * 0.25 (1 % of its maximum), for z > 0: log(s / (1 - s)).
 _S = (1 + np.sqrt(1 - 0.01)) / 2
-SATURATION_POINT = float(np.log(_S / (1 - _S)))
+_SATURATION_POINT = float(np.log(_S / (1 - _S)))
 
 
-def check_leaky_relu(leaky_relu, leaky_relu_derivative, *, strict: bool = False) -> None:
-    """Exercise: ``leaky_relu(z, alpha)`` = z if z > 0 else alpha z, and its derivative (alpha at z <= 0)."""
-
-    def check():
-        require_solved(leaky_relu, "leaky_relu")
-        require_solved(leaky_relu_derivative, "leaky_relu_derivative")
-        z = np.array([-3.0, -0.5, 0.5, 2.0])
-        alpha = 0.1
-        got = require_solved(leaky_relu(z.copy(), alpha), "leaky_relu(z, alpha)")
-        if np.allclose(np.asarray(got, float), np.maximum(z, 0)):
-            raise AssertionError("that is the plain ReLU: negative inputs should give alpha * z")
-        assert_close(got, np.where(z > 0, z, alpha * z), what="leaky_relu(z, 0.1)")
-        dgot = require_solved(leaky_relu_derivative(z.copy(), alpha), "leaky_relu_derivative")
-        assert_close(dgot, np.where(z > 0, 1.0, alpha), what="leaky_relu_derivative(z, 0.1)")
-        return "Values and slopes match on z = [-3, -0.5, 0.5, 2] with alpha = 0.1."
-
-    run_check("Exercise 1 (leaky ReLU)", check, strict=strict)
+@checker("Exercise 1 (leaky ReLU)")
+def check_leaky_relu(leaky_relu, leaky_relu_derivative):
+    """Exercise 1: ``leaky_relu(z, alpha)`` and its derivative ``leaky_relu_derivative(z, alpha)``,
+    element-wise on an array ``z``."""
+    require_solved(leaky_relu_derivative, "leaky_relu_derivative")
+    z = np.array([-3.0, -0.5, 0.5, 2.0])
+    alpha = 0.1
+    got = require_solved(leaky_relu(z.copy(), alpha), "leaky_relu(z, alpha)")
+    if np.shape(got) == z.shape and np.allclose(np.asarray(got, float), np.maximum(z, 0)):
+        raise AssertionError("that is the plain ReLU: negative inputs should give alpha * z")
+    assert_close(got, np.where(z > 0, z, alpha * z), what="leaky_relu(z, 0.1)")
+    dgot = require_solved(leaky_relu_derivative(z.copy(), alpha), "leaky_relu_derivative")
+    assert_close(dgot, np.where(z > 0, 1.0, alpha), what="leaky_relu_derivative(z, 0.1)")
+    return "Values and slopes match on z = [-3, -0.5, 0.5, 2] with alpha = 0.1."
 
 
-def check_saturation_point(z_star, *, strict: bool = False) -> None:
-    """Exercise: the z > 0 where sigmoid'(z) has fallen to 1 % of its maximum (about 5.99)."""
-
-    def check():
-        value = float(require_solved(z_star, "z_star"))
-        if value < 0:
-            raise AssertionError("sigmoid' is symmetric; give the positive solution")
-        if abs(value - SATURATION_POINT) > 0.01:
-            slope = 0.25 / np.cosh(value / 2) ** 2
-            raise AssertionError(f"at z = {value:.3f} the slope is {slope:.5f}, "
-                                 f"which is {slope / 0.25:.1%} of 0.25, not 1% (tolerance 0.01 in z)")
-        return f"z ≈ {SATURATION_POINT:.2f}: beyond it a sigmoid passes on less than 1% of the maximum slope."
-
-    run_check("Exercise 2 (where the sigmoid saturates)", check, strict=strict)
+@checker("Exercise 2 (where the sigmoid saturates)")
+def check_saturation_point(z_star):
+    """Exercise 2: ``z_star``, the positive z at which sigmoid'(z) has fallen to 1 % of its
+    maximum."""
+    value = assert_number(z_star, "z_star")
+    if value < 0:
+        raise AssertionError("sigmoid' is symmetric; give the positive solution")
+    if abs(value - _SATURATION_POINT) > 0.01:
+        slope = 0.25 / np.cosh(value / 2) ** 2
+        raise AssertionError(f"at z = {value:.3f} the slope is {slope:.5f}, "
+                             f"which is {slope / 0.25:.1%} of 0.25, not 1% (tolerance 0.01 in z)")
+    return (f"z ≈ {_SATURATION_POINT:.2f}: beyond it a sigmoid passes on less than 1% of the "
+            "maximum slope.")

@@ -7,16 +7,19 @@ must be exactly right on all four inputs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
-from utils.exercises.core import assert_close, require_solved, run_check
+from utils.checks import one_of
+from utils.exercises.core import assert_close, assert_number, checker, require_solved
 from utils.nn.activations import sigmoid
 
-__all__ = ["GATES", "check_gate", "check_neuron", "check_xor_network"]
+__all__ = ["check_gate", "check_neuron", "check_xor_network"]
 
 #: The four binary inputs, one per row, and the truth tables of the gates used in notebook 01.
-INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
-GATES = {
+_INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+_GATES = {
     "AND": np.array([0, 0, 0, 1]),
     "OR": np.array([0, 1, 1, 1]),
     "NAND": np.array([1, 1, 1, 0]),
@@ -28,62 +31,69 @@ def _step(z):
     return (np.asarray(z, dtype=float) > 0).astype(int)
 
 
-def check_neuron(neuron, *, strict: bool = False) -> None:
-    """Exercise: ``neuron(x, w, b)`` returns ``sigmoid(x @ w + b)``, shape (N,), for x (N, D)."""
-
-    def check():
-        require_solved(neuron, "neuron")
-        rng = np.random.default_rng(1)
-        x, w, b = rng.normal(size=(5, 3)), rng.normal(size=3), 0.7
-        got = np.asarray(require_solved(neuron(x.copy(), w.copy(), b), "neuron(x, w, b)"))
-        expected = sigmoid(x @ w + b)
-        if got.shape == expected.shape and np.allclose(got, x @ w + b):
-            raise AssertionError("the output is the weighted sum itself: apply the sigmoid to it")
-        if got.shape == expected.shape and np.allclose(got, sigmoid(x @ w)):
-            raise AssertionError("the bias b is missing from the weighted sum")
-        assert_close(got, expected, what="neuron(x, w, b)", atol=1e-8, rtol=0)
-        return "Checked on 5 random inputs with 3 features (tolerance 1e-8)."
-
-    run_check("Exercise 1 (a sigmoid neuron)", check, strict=strict)
+@checker("Exercise 1 (a sigmoid neuron)")
+def check_neuron(neuron):
+    """Exercise 1: ``neuron(x, w, b)``, the output of one sigmoid neuron for each row of x (N, D),
+    shape (N,)."""
+    rng = np.random.default_rng(1)
+    x, w, b = rng.normal(size=(5, 3)), rng.normal(size=3), 0.7
+    got = require_solved(neuron(x.copy(), w.copy(), b), "neuron(x, w, b)")
+    expected = sigmoid(x @ w + b)
+    comparable = np.shape(got) == expected.shape and np.asarray(got).dtype.kind in "iuf"
+    if comparable and np.allclose(got, x @ w + b):
+        raise AssertionError("the output is the weighted sum itself: apply the sigmoid to it")
+    if comparable and np.allclose(got, sigmoid(x @ w)):
+        raise AssertionError("the bias b is missing from the weighted sum")
+    assert_close(got, expected, what="neuron(x, w, b)", atol=1e-8, rtol=0)
+    return "Checked on 5 random inputs with 3 features (tolerance 1e-8)."
 
 
-def check_gate(w, b, gate: str = "NAND", *, strict: bool = False) -> None:
-    """Exercise: a step perceptron ``step(x @ w + b)`` with weights ``w`` (2,) computes ``gate``."""
-    if gate not in GATES:
-        raise ValueError(f"gate must be one of {sorted(GATES)}, got {gate!r}")
-
-    def check():
-        w_arr = np.asarray(require_solved(w, "w"), dtype=float)
-        require_solved(b, "b")
-        if w_arr.shape != (2,):
-            raise AssertionError(f"w must hold 2 weights, got shape {w_arr.shape}")
-        out = _step(INPUTS @ w_arr + float(b))
-        wrong = [f"{tuple(INPUTS[i].astype(int))} -> {out[i]} (should be {GATES[gate][i]})"
-                 for i in range(4) if out[i] != GATES[gate][i]]
-        if wrong:
-            raise AssertionError("wrong on " + "; ".join(wrong) + ". Remember step(0) = 0.")
-        return f"step(x·w + b) reproduces the {gate} truth table."
-
-    run_check(f"Exercise 2 (a {gate} perceptron)", check, strict=strict)
+def _gate(value, name: str) -> None:
+    one_of(value, name, _GATES)
 
 
-def check_xor_network(params, *, strict: bool = False) -> None:
-    """Exercise: step units, ``h = step(x @ kernel_1 + bias_1)`` (2 hidden), ``y = step(h @ kernel_2 + bias_2)``."""
+@checker("Exercise 2 (a {gate} perceptron)", gate=_gate)
+def check_gate(w, b, gate: str = "NAND"):
+    """Exercise 2: weights ``w`` (2,) and a bias ``b`` with which a step perceptron computes
+    ``gate`` ("AND", "OR", "NAND" or "XOR") on the four binary inputs."""
+    require_solved(b, "b")
+    try:
+        w_arr = np.asarray(w)
+    except ValueError:  # a ragged list
+        raise AssertionError(f"w must hold 2 weights, got {w!r}") from None
+    if w_arr.shape != (2,):
+        raise AssertionError(f"w must hold 2 weights, got shape {w_arr.shape}")
+    if w_arr.dtype.kind not in "iuf":
+        raise AssertionError(f"w must hold 2 numbers, got {w!r}")
+    b = assert_number(b, "b")
+    out = _step(_INPUTS @ w_arr.astype(float) + b)
+    wrong = [f"{tuple(_INPUTS[i].astype(int))} -> {out[i]} (should be {_GATES[gate][i]})"
+             for i in range(4) if out[i] != _GATES[gate][i]]
+    if wrong:
+        raise AssertionError("wrong on " + "; ".join(wrong) + ". Remember step(0) = 0.")
+    return f"step(x·w + b) reproduces the {gate} truth table."
 
-    def check():
-        require_solved(params, "params")
-        shapes = {"kernel_1": (2, 2), "bias_1": (2,), "kernel_2": (2, 1), "bias_2": (1,)}
-        for key, shape in shapes.items():
-            if key not in params:
-                raise AssertionError(f"params has no {key!r}; it needs {sorted(shapes)}")
-            if np.shape(require_solved(params[key], key)) != shape:
-                raise AssertionError(f"{key} must have shape {shape}, got {np.shape(params[key])}")
-        h = _step(INPUTS @ np.asarray(params["kernel_1"], float) + params["bias_1"])
-        y = _step(h @ np.asarray(params["kernel_2"], float) + params["bias_2"])[:, 0]
-        wrong = [f"{tuple(INPUTS[i].astype(int))} -> {y[i]}" for i in range(4) if y[i] != GATES["XOR"][i]]
-        if wrong:
-            raise AssertionError(f"the network outputs {y.tolist()} instead of [0, 1, 1, 0]: wrong on "
-                                 + ", ".join(wrong) + f". Hidden units give {h.tolist()}.")
-        return "Two hidden step units and one output unit compute XOR."
 
-    run_check("Exercise 3 (XOR with a hidden layer)", check, strict=strict)
+@checker("Exercise 3 (XOR with a hidden layer)")
+def check_xor_network(params):
+    """Exercise 3: ``params`` of a two-layer step network computing XOR: ``kernel_1`` (2, 2),
+    ``bias_1`` (2,), ``kernel_2`` (2, 1), ``bias_2`` (1,)."""
+    shapes = {"kernel_1": (2, 2), "bias_1": (2,), "kernel_2": (2, 1), "bias_2": (1,)}
+    if not isinstance(params, Mapping):
+        raise AssertionError(f"params must be a dict with the keys {sorted(shapes)}, "
+                             f"got {type(params).__name__}")
+    for key, shape in shapes.items():
+        if key not in params:
+            raise AssertionError(f"params has no {key!r}; it needs {sorted(shapes)}")
+        arr = np.asarray(require_solved(params[key], key))
+        if arr.shape != shape or arr.dtype.kind not in "iuf":
+            raise AssertionError(f"{key} must have shape {shape}, got {arr.shape}")
+    p = {key: np.asarray(params[key], float) for key in shapes}
+    h = _step(_INPUTS @ p["kernel_1"] + p["bias_1"])
+    y = _step(h @ p["kernel_2"] + p["bias_2"])[:, 0]
+    wrong = [f"{tuple(_INPUTS[i].astype(int))} -> {y[i]}" for i in range(4)
+             if y[i] != _GATES["XOR"][i]]
+    if wrong:
+        raise AssertionError(f"the network outputs {y.tolist()} instead of [0, 1, 1, 0]: wrong on "
+                             + ", ".join(wrong) + f". Hidden units give {h.tolist()}.")
+    return "Two hidden step units and one output unit compute XOR."

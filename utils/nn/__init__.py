@@ -3,3 +3,5 @@ the multi-layer perceptron (forward and backward), optimisers, and the gradient 
 
 One short import per idea: ``from utils.nn.activations import sigmoid``.
 """
+
+__all__: list[str] = []  # the API lives in the submodules, one import per idea

@@ -8,12 +8,14 @@ Every element-wise activation ``f`` comes with its derivative ``f'`` as a functi
     relu(z)    = max(0, z)                relu'(z)    = 1 if z > 0 else 0   (0 at z = 0, as Keras)
     linear(z)  = z                        linear'(z)  = 1
 
-Softmax is not element-wise: ``softmax(z)_k = exp(z_k) / sum_j exp(z_j)`` over the last axis, and
-its backward takes the upstream gradient ``dy`` and returns
-``dz = y * (dy - sum_k dy_k y_k)`` (the Jacobian-vector product, never the full Jacobian).
+Softmax is not element-wise: ``softmax(z)_k = exp(z_k) / sum_j exp(z_j)`` over the last axis.
 
-All functions accept any array shape, never modify their input and return float arrays.
-Introduced in notebooks 01 (sigmoid) and 02 (the rest).
+All functions accept any array shape of real numbers (ints become float64, float32 stays float32),
+never modify their input and return float arrays. They refuse what is not an array of real
+numbers (strings, booleans, complex numbers: TypeError) and an empty array (ValueError). Like
+NumPy, they keep IEEE behaviour element by element: ``nan`` gives ``nan`` and ``+-inf`` gives the
+limit (``sigmoid(inf) = 1``), so that a NaN shows up where it was made instead of stopping a
+whole batch. Introduced in notebooks 01 (sigmoid) and 02 (the rest).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+
+from utils.checks import float_array, one_of
 
 __all__ = [
     "ACTIVATIONS",
@@ -32,22 +36,14 @@ __all__ = [
     "sigmoid",
     "sigmoid_derivative",
     "softmax",
-    "softmax_backward",
     "tanh",
     "tanh_derivative",
 ]
 
 
-def _as_float(z, name: str = "z") -> np.ndarray:
-    """Return ``z`` as a float array (a copy is never needed: callers do not write into it)."""
-    arr = np.asarray(z)
-    if arr.dtype == object or not (
-        np.issubdtype(arr.dtype, np.number) or np.issubdtype(arr.dtype, np.bool_)
-    ):
-        raise TypeError(f"{name} must be numeric, got dtype {arr.dtype}")
-    if not np.issubdtype(arr.dtype, np.floating):
-        arr = arr.astype(np.float64)
-    return arr
+def _z(z) -> np.ndarray:
+    """The pre-activation as a float array (NaN and inf kept: element-wise maths)."""
+    return float_array(z, "z", finite=False)
 
 
 def sigmoid(z):
@@ -65,9 +61,9 @@ def sigmoid(z):
 
     Returns
     -------
-    ndarray, same shape as ``z``, values in [0, 1].
+    ndarray, same shape as ``z``, values in [0, 1] (``nan`` where ``z`` is ``nan``).
     """
-    z = _as_float(z)
+    z = _z(z)
     with np.errstate(under="ignore"):  # exp(-1000) underflowing to 0 is the right answer
         e = np.exp(-np.abs(z))  # in (0, 1], never overflows
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
@@ -81,77 +77,62 @@ def sigmoid_derivative(z):
 
 def tanh(z):
     """Hyperbolic tangent ``(e^z - e^-z) / (e^z + e^-z)``, values in [-1, 1]."""
-    return np.tanh(_as_float(z))
+    return np.tanh(_z(z))
 
 
 def tanh_derivative(z):
     """``tanh'(z) = 1 - tanh(z)^2``; at most 1 (at ``z = 0``)."""
-    t = np.tanh(_as_float(z))
+    t = np.tanh(_z(z))
     return 1.0 - t * t
 
 
 def relu(z):
     """Rectified linear unit ``max(0, z)``."""
-    z = _as_float(z)
-    return np.maximum(z, 0.0)
+    return np.maximum(_z(z), 0.0)
 
 
 def relu_derivative(z):
-    """``relu'(z)``: 1 where ``z > 0``, else 0 (the kink at 0 gets 0, as in Keras/TensorFlow)."""
-    z = _as_float(z)
-    return (z > 0).astype(z.dtype)
+    """``relu'(z)``: 1 where ``z > 0``, else 0 (the kink at 0 gets 0, as in Keras/TensorFlow).
+
+    ``nan`` stays ``nan``.
+    """
+    z = _z(z)
+    return np.where(np.isnan(z), z, (z > 0).astype(z.dtype))
 
 
 def linear(z):
     """Identity ``f(z) = z`` (a layer with no activation); returns a float copy."""
-    return _as_float(z).copy()
+    return _z(z).copy()
 
 
 def linear_derivative(z):
-    """``linear'(z) = 1`` everywhere."""
-    return np.ones_like(_as_float(z))
+    """``linear'(z) = 1`` everywhere (``nan`` stays ``nan``)."""
+    z = _z(z)
+    return np.where(np.isnan(z), z, np.ones_like(z))
 
 
 def softmax(z):
     """Softmax over the last axis: ``y_k = exp(z_k - max z) / sum_j exp(z_j - max z)``.
 
     Subtracting the maximum changes nothing mathematically and keeps ``exp`` from overflowing.
+    A row holding ``nan`` or ``+-inf`` gives a row of ``nan`` (IEEE behaviour, as above).
 
     Parameters
     ----------
     z : array_like, shape (..., K)
-        Logits, one row per example.
+        Logits, one row per example (at least one axis: the K classes).
 
     Returns
     -------
     ndarray, shape (..., K); each row is positive and sums to 1.
     """
-    z = _as_float(z)
+    z = float_array(z, "z", finite=False)
     if z.ndim == 0:
-        raise ValueError("z must have at least 1 dimension (the K classes), got a scalar")
-    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+        raise ValueError("z must have shape (..., K), at least one axis (the K classes), "
+                         "got a scalar of shape ()")
+    with np.errstate(invalid="ignore"):  # inf - inf in a row holding inf: that row is nan
+        e = np.exp(z - np.max(z, axis=-1, keepdims=True))
     return e / np.sum(e, axis=-1, keepdims=True)
-
-
-def softmax_backward(dy, z):
-    """Backward of softmax: ``dz = y * (dy - sum_k dy_k y_k)`` with ``y = softmax(z)``.
-
-    Parameters
-    ----------
-    dy : array_like, shape (..., K)
-        Gradient of the loss with respect to the softmax output.
-    z : array_like, shape (..., K)
-        The logits the forward pass received.
-
-    Returns
-    -------
-    dz : ndarray, shape (..., K)
-    """
-    dy = _as_float(dy, "dy")
-    y = softmax(z)
-    if dy.shape != y.shape:
-        raise ValueError(f"dy must have the shape of z {y.shape}, got {dy.shape}")
-    return y * (dy - np.sum(dy * y, axis=-1, keepdims=True))
 
 
 #: name -> (activation, derivative) for the element-wise activations; names as in Keras.
@@ -166,10 +147,7 @@ ACTIVATIONS: dict[str, tuple[Callable, Callable]] = {
 def get_activation(name: str) -> tuple[Callable, Callable]:
     """Return ``(f, f_derivative)`` for an element-wise activation named as in Keras.
 
-    Raises ``TypeError`` if ``name`` is not a string, ``ValueError`` if it is unknown.
+    Raises ``ValueError`` naming ``activation`` if ``name`` is not one of :data:`ACTIVATIONS`
+    (whatever its type: a name is either on the list or not).
     """
-    if not isinstance(name, str):
-        raise TypeError(f"activation must be a string such as 'tanh', got {type(name).__name__}")
-    if name not in ACTIVATIONS:
-        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {name!r}")
-    return ACTIVATIONS[name]
+    return ACTIVATIONS[one_of(name, "activation", ACTIVATIONS)]

@@ -2,7 +2,7 @@
 
 Dense layer, for a batch ``x`` of shape (N, D) and ``units = U``:
 
-    z = x W + b        # (N, U)   pre-activation; W = params["kernel"] (D, U), b = params["bias"] (U,)
+    z = x W + b        # (N, U)   pre-activation; W = params["kernel"] (D, U), b = bias (U,)
     y = f(z)           # (N, U)   f named as in Keras: "sigmoid", "tanh", "relu", "linear"
 
 Backward, given ``dy = dL/dy`` (N, U):
@@ -23,12 +23,15 @@ Introduced in notebooks 01 (forward) and 05 (backward); notebook 06 copies Keras
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
-from utils.nn.activations import get_activation
+from utils.checks import float_array, generator, one_of, positive_int
+from utils.nn.activations import ACTIVATIONS, get_activation
 
 __all__ = [
+    "DenseCache",
     "dense_backward",
     "dense_forward",
     "init_dense",
@@ -40,37 +43,44 @@ __all__ = [
 ]
 
 
-def _check_rng(rng) -> np.random.Generator:
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
-    return rng
+class DenseCache(NamedTuple):
+    """What :func:`dense_backward` needs from the forward pass of one dense layer."""
+
+    x: np.ndarray  #: (N, D) the layer's input
+    z: np.ndarray  #: (N, U) the pre-activation x W + b
+    kernel: np.ndarray  #: (D, U) W
+    activation: str  #: the activation's name
 
 
 def init_dense(n_inputs: int, units: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
     """Glorot-uniform kernel (D, U) and zero bias (U,), Keras' default initialisation.
 
     ``W ~ U(-l, l)`` with ``l = sqrt(6 / (D + U))``.
+
+    Parameters
+    ----------
+    n_inputs, units : int >= 1, D and U
+    rng : numpy.random.Generator, e.g. ``np.random.default_rng(0)``
     """
-    for name, value in (("n_inputs", n_inputs), ("units", units)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name} must be a positive int, got {value!r}")
-    rng = _check_rng(rng)
+    n_inputs, units = positive_int(n_inputs, "n_inputs"), positive_int(units, "units")
+    return _init_dense(n_inputs, units, generator(rng, "rng"))
+
+
+def _init_dense(n_inputs: int, units: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
     limit = np.sqrt(6.0 / (n_inputs + units))
     return {"kernel": rng.uniform(-limit, limit, size=(n_inputs, units)), "bias": np.zeros(units)}
 
 
-def _check_dense(x, params: Mapping) -> np.ndarray:
-    if not isinstance(params, Mapping) or "kernel" not in params or "bias" not in params:
-        raise TypeError("params must be a dict with 'kernel' (D, U) and 'bias' (U,)")
-    x = np.asarray(x, dtype=float)
-    kernel, bias = np.asarray(params["kernel"]), np.asarray(params["bias"])
-    if kernel.ndim != 2 or bias.shape != (kernel.shape[1],):
-        raise ValueError(
-            f"params must hold kernel (D, U) and bias (U,), got {kernel.shape} and {bias.shape}"
-        )
-    if x.ndim != 2 or x.shape[1] != kernel.shape[0]:
-        raise ValueError(f"x must have shape (N, {kernel.shape[0]}), got {x.shape}")
-    return x
+def _dense_params(params) -> tuple[np.ndarray, np.ndarray]:
+    """``kernel`` (D, U) and ``bias`` (U,) of a dense layer, finite."""
+    if not isinstance(params, Mapping):
+        raise TypeError(f"params must be a dict with 'kernel' (D, U) and 'bias' (U,), "
+                        f"got {type(params).__name__}")
+    missing = [k for k in ("kernel", "bias") if k not in params]
+    if missing:
+        raise ValueError(f"params must hold 'kernel' (D, U) and 'bias' (U,), missing {missing}")
+    kernel = float_array(params["kernel"], "params['kernel']", shape=("D", "U"))
+    return kernel, float_array(params["bias"], "params['bias']", shape=(kernel.shape[1],))
 
 
 def dense_forward(x, params: Mapping, activation: str = "linear"):
@@ -78,64 +88,110 @@ def dense_forward(x, params: Mapping, activation: str = "linear"):
 
     Parameters
     ----------
-    x : array_like, shape (N, D)
+    x : array_like, shape (N, D), finite
     params : dict with ``kernel`` (D, U) and ``bias`` (U,)
     activation : str, one of "sigmoid", "tanh", "relu", "linear"
 
     Returns
     -------
     y : ndarray, shape (N, U)
-    cache : tuple, everything :func:`dense_backward` needs
+    cache : DenseCache, everything :func:`dense_backward` needs
     """
     f, _ = get_activation(activation)
-    x = _check_dense(x, params)
-    z = x @ params["kernel"] + params["bias"]  # (N, U)
-    return f(z), (x, z, params["kernel"], activation)
+    kernel, bias = _dense_params(params)
+    x = float_array(x, "x", shape=("N", kernel.shape[0]), dtype=np.float64)
+    return _dense_forward(x, kernel, bias, activation, f)
 
 
-def dense_backward(dy, cache):
+def _dense_forward(x, kernel, bias, activation, f) -> tuple[np.ndarray, DenseCache]:
+    z = x @ kernel + bias  # (N, U)
+    return f(z), DenseCache(x, z, kernel, activation)
+
+
+def _cache(cache, name: str = "cache") -> DenseCache:
+    if not isinstance(cache, DenseCache):
+        pair = type(cache) is tuple and len(cache) == 2 and isinstance(cache[1], DenseCache)
+        what = "the (y, cache) pair" if pair else type(cache).__name__
+        raise TypeError(f"{name} must be the DenseCache returned by dense_forward (its second "
+                        f"result), got {what}")
+    return cache
+
+
+def dense_backward(dy, cache: DenseCache):
     """Backward pass of one dense layer (equations in the module docstring).
 
     Parameters
     ----------
     dy : array_like, shape (N, U), gradient of the loss with respect to the layer's output
-    cache : the tuple returned by :func:`dense_forward`
+    cache : DenseCache, the second result of :func:`dense_forward`
 
     Returns
     -------
     dx : ndarray (N, D)
     grads : dict with ``kernel`` (D, U) and ``bias`` (U,)
     """
+    cache = _cache(cache)
+    dy = float_array(dy, "dy", shape=cache.z.shape)
+    return _dense_backward(dy, cache)
+
+
+def _dense_backward(dy: np.ndarray, cache: DenseCache):
     x, z, kernel, activation = cache
-    dy = np.asarray(dy, dtype=float)
-    if dy.shape != z.shape:
-        raise ValueError(f"dy must have the layer's output shape {z.shape}, got {dy.shape}")
-    _, df = get_activation(activation)
+    _, df = ACTIVATIONS[activation]
     dz = dy * df(z)  # (N, U), the delta
     return dz @ kernel.T, {"kernel": x.T @ dz, "bias": dz.sum(axis=0)}
 
 
 def init_mlp(sizes: Sequence[int], rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """Parameters of an MLP with layer sizes ``[D, U1, ..., UL]``: ``kernel_l``, ``bias_l``, l = 1..L."""
+    """Parameters of an MLP with layer sizes ``[D, U1, ..., UL]``: ``kernel_l``, ``bias_l``, l <= L.
+
+    ``sizes`` is a list of at least two ints >= 1; ``rng`` a ``numpy.random.Generator``.
+    """
+    if isinstance(sizes, str | bytes) or not isinstance(sizes, Sequence | np.ndarray):
+        raise TypeError(f"sizes must be a list of layer sizes [D, U1, ..., UL], "
+                        f"got {type(sizes).__name__}")
     if len(sizes) < 2:
         raise ValueError(f"sizes must list the input size and at least one layer, got {sizes!r}")
+    sizes = [positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
+    rng = generator(rng, "rng")
     params = {}
     for layer, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True), start=1):
-        dense = init_dense(n_in, n_out, rng)
+        dense = _init_dense(n_in, n_out, rng)
         params[f"kernel_{layer}"], params[f"bias_{layer}"] = dense["kernel"], dense["bias"]
     return params
 
 
-def _n_layers(params: Mapping, activations: Sequence[str]) -> int:
-    n = len(activations)
-    if isinstance(activations, str) or n == 0:
+def _activations(activations) -> list[str]:
+    if isinstance(activations, str) or not isinstance(activations, Sequence):
         raise TypeError(f"activations must be a list of names, one per layer, got {activations!r}")
+    if len(activations) == 0:
+        raise ValueError("activations must name at least one layer, got an empty list")
+    return [one_of(a, f"activations[{i}]", ACTIVATIONS) for i, a in enumerate(activations)]
+
+
+def _mlp_params(params, n: int | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The L (kernel, bias) pairs of an MLP's flat dict, checked to chain: (U_{l-1}, U_l), (U_l,).
+
+    ``n`` is the number of layers (``None``: as many as the dict holds pairs, at least one).
+    """
+    if not isinstance(params, Mapping):
+        raise TypeError(f"params must be a dict kernel_1, bias_1, ... (see init_mlp), "
+                        f"got {type(params).__name__}")
+    n = max(len(params) // 2, 1) if n is None else n
     expected = {f"{kind}_{layer}" for layer in range(1, n + 1) for kind in ("kernel", "bias")}
     if set(params) != expected:
         raise ValueError(
             f"params must hold exactly {sorted(expected)} for {n} layers, got {sorted(params)}"
         )
-    return n
+    layers, width = [], "D"
+    for layer in range(1, n + 1):
+        kernel = float_array(params[f"kernel_{layer}"], f"params['kernel_{layer}']",
+                             shape=(width, f"U{layer}"))
+        bias = float_array(params[f"bias_{layer}"], f"params['bias_{layer}']",
+                           shape=(kernel.shape[1],))
+        layers.append((kernel, bias))
+        width = kernel.shape[1]
+    return layers
 
 
 def mlp_forward(x, params: Mapping, activations: Sequence[str]):
@@ -143,55 +199,74 @@ def mlp_forward(x, params: Mapping, activations: Sequence[str]):
 
     Parameters
     ----------
-    x : array_like, shape (N, D)
+    x : array_like, shape (N, D), finite
     params : dict ``kernel_l`` (U_{l-1}, U_l), ``bias_l`` (U_l,) for l = 1..L
     activations : list of L activation names
 
     Returns
     -------
     y : ndarray, shape (N, U_L)
-    cache : list of the L layer caches
+    caches : list of the L layers' DenseCache
     """
-    n = _n_layers(params, activations)
-    h, caches = x, []
-    for layer in range(1, n + 1):
-        layer_params = {"kernel": params[f"kernel_{layer}"], "bias": params[f"bias_{layer}"]}
-        h, cache = dense_forward(h, layer_params, activations[layer - 1])
+    names = _activations(activations)
+    layers = _mlp_params(params, len(names))
+    h = float_array(x, "x", shape=("N", layers[0][0].shape[0]), dtype=np.float64)
+    caches = []
+    for (kernel, bias), name in zip(layers, names, strict=True):
+        h, cache = _dense_forward(h, kernel, bias, name, ACTIVATIONS[name][0])
         caches.append(cache)
     return h, caches
 
 
-def mlp_backward(dy, caches):
+def mlp_backward(dy, caches: Sequence[DenseCache]):
     """Backward pass of an MLP: the layers' backward passes in reverse order.
+
+    Parameters
+    ----------
+    dy : array_like, shape (N, U_L), gradient of the loss with respect to the output
+    caches : the list of L DenseCache returned by :func:`mlp_forward` (its second result)
 
     Returns ``dx`` (N, D) and ``grads``, a dict with the keys and shapes of ``params``.
     """
-    grads, dh = {}, dy
+    if isinstance(caches, DenseCache):
+        raise TypeError("caches must be the list of layer caches returned by mlp_forward, got one "
+                        "DenseCache (use dense_backward for a single layer)")
+    if not isinstance(caches, list | tuple):
+        raise TypeError(f"caches must be the list of layer caches returned by mlp_forward, "
+                        f"got {type(caches).__name__}")
+    if len(caches) == 0:
+        raise ValueError("caches must hold one DenseCache per layer, got an empty list")
+    caches = [_cache(c, f"caches[{i}]") for i, c in enumerate(caches)]
+    for i in range(1, len(caches)):
+        if caches[i].x.shape != caches[i - 1].z.shape:
+            raise ValueError(f"caches[{i}] must follow caches[{i - 1}] (input of shape "
+                             f"{caches[i - 1].z.shape}), got input of shape {caches[i].x.shape}")
+    grads, dh = {}, float_array(dy, "dy", shape=caches[-1].z.shape)
     for layer in range(len(caches), 0, -1):
-        dh, layer_grads = dense_backward(dh, caches[layer - 1])
-        grads[f"kernel_{layer}"], grads[f"bias_{layer}"] = layer_grads["kernel"], layer_grads["bias"]
+        dh, layer_grads = _dense_backward(dh, caches[layer - 1])
+        grads[f"kernel_{layer}"] = layer_grads["kernel"]
+        grads[f"bias_{layer}"] = layer_grads["bias"]
     return dh, grads
 
 
 def params_from_keras_weights(weights: Sequence) -> dict[str, np.ndarray]:
     """``model.get_weights()`` of Dense layers ``[W1, b1, W2, b2, ...]`` -> MLP params (float64)."""
+    if not isinstance(weights, list | tuple):
+        raise TypeError(f"weights must be the list model.get_weights() returns, "
+                        f"got {type(weights).__name__}")
     if len(weights) == 0 or len(weights) % 2:
         raise ValueError(f"weights must alternate kernel, bias; got {len(weights)} arrays")
-    params = {}
+    params, width = {}, "D"
     for i in range(0, len(weights), 2):
-        kernel, bias = np.asarray(weights[i], float), np.asarray(weights[i + 1], float)
-        if kernel.ndim != 2 or bias.shape != (kernel.shape[1],):
-            raise ValueError(f"weights[{i}:{i + 2}] must be kernel (D, U) and bias (U,), "
-                             f"got {kernel.shape} and {bias.shape}")
-        params[f"kernel_{i // 2 + 1}"], params[f"bias_{i // 2 + 1}"] = kernel.copy(), bias.copy()
+        kernel = float_array(weights[i], f"weights[{i}]", shape=(width, "U"), dtype=np.float64)
+        bias = float_array(weights[i + 1], f"weights[{i + 1}]", shape=(kernel.shape[1],),
+                           dtype=np.float64)
+        params[f"kernel_{i // 2 + 1}"], params[f"bias_{i // 2 + 1}"] = kernel, bias  # copies
+        width = kernel.shape[1]
     return params
 
 
 def params_to_keras_weights(params: Mapping) -> list[np.ndarray]:
     """MLP params -> ``[W1, b1, W2, b2, ...]`` for ``model.set_weights`` (float32, Keras' dtype)."""
-    if not isinstance(params, Mapping) or len(params) < 2:
-        raise TypeError("params must be a dict with kernel_1, bias_1, ... (see init_mlp)")
-    n = len(params) // 2
-    _n_layers(params, ["linear"] * n)
-    return [np.asarray(params[f"{kind}_{layer}"], np.float32)
-            for layer in range(1, n + 1) for kind in ("kernel", "bias")]
+    layers = _mlp_params(params)
+    return [np.asarray(arr, np.float32) for layer in layers for arr in layer]

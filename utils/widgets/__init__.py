@@ -8,5 +8,8 @@ Each explorer has two halves:
   controls to a drawing function with ``ipywidgets`` and returns the widget.
 
 Widgets only run in a live kernel (not on GitHub), so every notebook shows a static figure of the
-same idea first. ``ipywidgets`` and ``matplotlib.pyplot`` are imported only when a builder is called.
+same idea first. ``ipywidgets`` and ``matplotlib.pyplot`` are imported only when a builder is
+called.
 """
+
+__all__: list[str] = []  # the API lives in the submodules, one import per idea

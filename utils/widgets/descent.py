@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from utils.checks import finite_number, float_array, function, positive_int
 from utils.nn.optimizers import run_optimizer
 
 __all__ = ["classify_descent", "learning_rate_explorer"]
@@ -25,13 +26,15 @@ def classify_descent(path, grad_fn: Callable, loss_fn: Callable, tol: float = 1e
 
     Parameters
     ----------
-    path : ndarray (n_steps + 1, P), as returned by :func:`utils.nn.optimizers.run_optimizer`
+    path : ndarray (n_steps + 1, P), as returned by :func:`utils.nn.optimizers.run_optimizer`;
+        ``nan`` rows (a run that diverged) are expected, not refused
     grad_fn, loss_fn : callables of a point (P,)
-    tol : float
+    tol : float > 0
     """
-    path = np.asarray(path, dtype=float)
-    if path.ndim != 2 or len(path) == 0:
-        raise ValueError(f"path must have shape (n_steps + 1, P), got {path.shape}")
+    path = float_array(path, "path", ndim=2, finite=False)
+    function(grad_fn, "grad_fn", signature="grad_fn(theta) -> gradient")
+    function(loss_fn, "loss_fn", signature="loss_fn(theta) -> float")
+    tol = finite_number(tol, "tol", low=0.0, low_open=True)
     if np.isnan(path).any() or loss_fn(path[-1]) > loss_fn(path[0]):
         return "diverged"
     if np.linalg.norm(grad_fn(path[-1])) < tol:
@@ -44,12 +47,21 @@ def learning_rate_explorer(loss_fn: Callable, grad_fn: Callable, start, n_steps:
     """A learning-rate slider over gradient descent on a 1-D curve or a 2-D surface.
 
     ``loss_fn`` and ``grad_fn`` take a point of shape (P,), P = 1 or 2 (for P = 2 ``loss_fn`` must
-    also accept arrays of points stacked on the last axis, for the contour plot).
+    also accept arrays of points stacked on the first axis, for the contour plot). ``start``
+    holds P finite numbers; ``n_steps`` is an int >= 1; the slider runs from 0.001 to
+    ``lr_max`` (> 0.001); ``xlim`` and ``ylim`` are (low, high) pairs with low < high.
     """
+    function(loss_fn, "loss_fn", signature="loss_fn(theta) -> float")
+    function(grad_fn, "grad_fn", signature="grad_fn(theta) -> gradient")
+    start = np.atleast_1d(float_array(start, "start", ndim=(0, 1), dtype=np.float64))  # (P,)
+    if start.size > 2:
+        raise ValueError(f"start must hold 1 or 2 numbers (a point on a curve or a surface), "
+                         f"got shape {start.shape}")
+    n_steps = positive_int(n_steps, "n_steps")
+    lr_max = finite_number(lr_max, "lr_max", low=1e-3, low_open=True)
+    xlim, ylim = _limits(xlim, "xlim"), _limits(ylim, "ylim")
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
-
-    start = np.atleast_1d(np.asarray(start, dtype=float))
 
     def draw(lr=0.1, method="sgd"):
         path = run_optimizer(grad_fn, start, method=method, lr=lr, n_steps=n_steps)
@@ -75,3 +87,11 @@ def learning_rate_explorer(loss_fn: Callable, grad_fn: Callable, start, n_steps:
                                   description="learning rate"),
         method=widgets.Dropdown(options=["sgd", "momentum", "adam"], description="method"),
     )
+
+
+def _limits(value, name: str) -> tuple[float, float]:
+    """An axis range ``(low, high)`` of finite numbers with low < high."""
+    low, high = float_array(value, name, shape=(2,), dtype=np.float64)
+    if not low < high:
+        raise ValueError(f"{name} must be (low, high) with low < high, got ({low:g}, {high:g})")
+    return float(low), float(high)

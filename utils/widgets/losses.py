@@ -1,4 +1,5 @@
-"""Quadratic error versus cross-entropy for a sigmoid output, as the pre-activation moves (notebook 03).
+"""Quadratic error versus cross-entropy for a sigmoid output, as the pre-activation moves
+(notebook 03).
 
 The pure function computes what the picture shows and is what the tests call; the builder wires
 sliders to it with ``ipywidgets.interactive`` (imported only when the builder is called).
@@ -8,29 +9,29 @@ from __future__ import annotations
 
 import numpy as np
 
+from utils.checks import finite_number, float_array
 from utils.nn.activations import sigmoid
 
 __all__ = ["loss_comparison", "loss_explorer"]
 
 
 def loss_comparison(z, y: float) -> dict[str, np.ndarray]:
-    """Both losses of one sigmoid output ``a = sigmoid(z)`` with target ``y``, and their slopes in z.
+    """Both losses of one sigmoid output ``a = sigmoid(z)`` with target ``y``, their slopes in z.
 
     ``mse = (a - y)^2``, ``dmse_dz = 2 (a - y) a (1 - a)``;
     ``ce = -[y log a + (1 - y) log(1 - a)]``, ``dce_dz = a - y``.
 
     Parameters
     ----------
-    z : float or array_like, the pre-activation (logit)
+    z : float or array_like, any shape, the pre-activation (logit), finite
     y : float in [0, 1], the target
 
     Returns
     -------
     dict with arrays ``a``, ``mse``, ``ce``, ``dmse_dz``, ``dce_dz`` (shape of ``z``).
     """
-    if not np.isscalar(y) or not 0 <= y <= 1:
-        raise ValueError(f"y must be a number in [0, 1], got {y!r}")
-    z = np.asarray(z, dtype=float)
+    y = finite_number(y, "y", low=0.0, high=1.0)
+    z = float_array(z, "z", dtype=np.float64)
     a = sigmoid(z)
     return {
         "a": a,

@@ -1,4 +1,5 @@
-"""One neuron, y = f(w x + b): the curve a learner shapes with weight, bias and activation (notebook 02).
+"""One neuron, y = f(w x + b): the curve a learner shapes with weight, bias and activation
+(notebook 02).
 
 The pure function computes what the picture shows and is what the tests call; the builder wires
 sliders to it with ``ipywidgets.interactive`` (imported only when the builder is called).
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from utils.checks import finite_number, float_array
 from utils.nn.activations import get_activation
 
 __all__ = ["neuron_curve", "neuron_explorer"]
@@ -18,9 +20,9 @@ def neuron_curve(weight: float, bias: float, activation: str = "sigmoid", x=None
 
     Parameters
     ----------
-    weight, bias : float
+    weight, bias : float, finite
     activation : str, "sigmoid", "tanh", "relu" or "linear"
-    x : array_like (M,), optional; default 201 points from -5 to 5
+    x : array_like (M,) of finite numbers, optional; default 201 points from -5 to 5
 
     Returns
     -------
@@ -28,11 +30,9 @@ def neuron_curve(weight: float, bias: float, activation: str = "sigmoid", x=None
         ``midpoint = -b / w`` is where the pre-activation is 0 (the centre of an S-curve, the
         kink of a ReLU); ``None`` when ``w = 0`` (the output is then flat).
     """
+    weight, bias = finite_number(weight, "weight"), finite_number(bias, "bias")
     f, _ = get_activation(activation)
-    for name, value in (("weight", weight), ("bias", bias)):
-        if not np.isscalar(value) or not np.isfinite(value):
-            raise TypeError(f"{name} must be a finite number, got {value!r}")
-    x = np.linspace(-5.0, 5.0, 201) if x is None else np.asarray(x, dtype=float)
+    x = np.linspace(-5.0, 5.0, 201) if x is None else float_array(x, "x", ndim=1)
     midpoint = None if weight == 0 else -bias / weight
     return x, f(weight * x + bias), midpoint
 
@@ -56,7 +56,8 @@ def neuron_explorer():
 
     return widgets.interactive(
         draw,
-        weight=widgets.FloatSlider(value=1.0, min=-10.0, max=10.0, step=0.1, description="weight w"),
+        weight=widgets.FloatSlider(value=1.0, min=-10.0, max=10.0, step=0.1,
+                                   description="weight w"),
         bias=widgets.FloatSlider(value=0.0, min=-10.0, max=10.0, step=0.1, description="bias b"),
         activation=widgets.Dropdown(options=["sigmoid", "tanh", "relu", "linear"],
                                     description="activation"),
