@@ -5,7 +5,8 @@
 
 For each (N, T, D, H) the same float32 inputs and weights go through
 
-* NumPy:  ``sequence_forward`` and ``sequence_forward`` + ``sequence_backward``;
+* NumPy:  ``sequence_forward`` and ``sequence_forward`` + ``sequence_backward`` (loops over the
+  steps, as a learner writes them);
 * Keras:  the layer called eagerly, and the layer under ``tf.GradientTape`` with the gradients of
   the weights and the input (the issue's comparison);
 * Keras compiled: the same two wrapped in ``tf.function`` (how ``model.fit`` runs them), for context.
@@ -17,7 +18,8 @@ TF_NUM_INTRAOP_THREADS (2).
 
 The loss is the sum of the last hidden state (``return_sequences=False``). Each time is the median
 of ``--repeat`` calls after two warm-up calls; the ratio is NumPy / Keras in the same run, so
-below 1 means NumPy is faster. Results depend on the machine: see bench/README.md.
+below 1 means NumPy is faster. Results depend on the machine and on its load (printed in the
+first line): see bench/README.md.
 """
 
 from __future__ import annotations
@@ -131,7 +133,7 @@ def main() -> None:
         f"NumPy {np.__version__} · TensorFlow {tf.__version__} · Keras {keras.__version__}"
         f" · {os.cpu_count()} CPUs · OpenBLAS threads {os.environ['OPENBLAS_NUM_THREADS']}"
         f" · TF intra-op threads {os.environ.get('TF_NUM_INTRAOP_THREADS')}"
-        f" · median of {args.repeat}"
+        f" · median of {args.repeat} · load average {os.getloadavg()[0]:.1f}"
     )
     print(table(bench(args.repeat)))
 

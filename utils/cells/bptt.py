@@ -1,9 +1,23 @@
-"""The bookkeeping of backpropagation through time that the three cells share.
+"""What the three cells share around backpropagation through time (BPTT): the checks at their
+entry points and the gradient that reaches each hidden state from the loss.
 
-A cell's sequence backward walks from the last step to the first; what arrives at each hidden
-state is the gradient from the loss at that step (``dh_seq[:, t]``, plus ``dh_last`` at the end)
-and the gradient from step t+1. The weight gradients are then one matrix product over all steps
-(:func:`sequence_gradients`). Introduced in notebook 08.
+Every cell's sequence functions are the loops a learner writes (here the SimpleRNN's)::
+
+    for t in range(T):                                        # forward
+        h, steps[t] = step_forward(x[:, t], h, params)        # (N, H), a StepCache
+    dh = 0                                                    # backward, t = T-1 .. 0
+    for t in reversed(range(T)):
+        dx[:, t], dh, step_grads = step_backward(dh + dh_seq[:, t], steps[t])
+        grads = grads + step_grads                            # the weights are shared by all steps
+
+``dh_seq[:, t]`` is the gradient from the loss at step t (plus ``dh_last`` at t = T-1,
+:func:`upstream_gradient`); ``dh`` is the one from step t+1. Truncated BPTT in blocks of ``k``
+steps sets ``dh`` to zero at t = k, 2k, ...: no gradient crosses a block boundary.
+
+The library's loops call the steps without their checks (``_step_forward``, ``_step_backward``):
+the sequence function has checked its arguments once, at its entry. The results are the same
+to the last bit as the loop over the public step functions (tests/cells/test_every_cell.py).
+Introduced in notebook 08.
 """
 
 from __future__ import annotations
@@ -12,23 +26,27 @@ import numpy as np
 
 from utils.checks import float_array, positive_int
 
-__all__ = ["check_sequence", "check_state", "check_truncate", "result_dtype",
-           "sequence_gradients", "shifted_states", "upstream_gradient"]
+__all__ = ["check_cache", "check_sequence", "check_state", "check_truncate", "upstream_gradient"]
 
 
 def check_sequence(x, input_dim: int) -> np.ndarray:
-    """Input sequences ``x (N, T, D)`` checked: three axes, ``D == input_dim``, N and T at least 1."""
+    """Input sequences ``x (N, T, D)`` checked: three axes, ``D == input_dim``, N and T at least 1,
+    finite real numbers."""
     arr = float_array(x, "x", shape=("N", "T", input_dim), min_size=0)
     if arr.shape[0] == 0 or arr.shape[1] == 0:
         raise ValueError(f"x must hold at least one sequence of at least one step, got {arr.shape}")
     return arr
 
 
-def check_state(value, name: str, n: int, units: int, dtype) -> np.ndarray:
-    """An initial state: zeros ``(N, H)`` if ``value`` is None, else ``value`` checked to ``(N, H)``."""
+def check_state(value, name: str, x: np.ndarray, params: dict) -> np.ndarray:
+    """An initial state ``(N, H)``: zeros if ``value`` is None (as Keras), else ``value`` checked
+    (shape, finite). Either way in the dtype the cell computes in (float32 if x and the weights
+    all are)."""
+    dtype = np.result_type(x, *params.values())
+    n, units = x.shape[0], params["recurrent_kernel"].shape[0]
     if value is None:
         return np.zeros((n, units), dtype=dtype)
-    return float_array(value, name, shape=(n, units), min_size=0)
+    return float_array(value, name, shape=(n, units)).astype(dtype, copy=False)
 
 
 def check_truncate(truncate) -> int | None:
@@ -41,42 +59,51 @@ def check_truncate(truncate) -> int | None:
         raise type(exc)(f"truncate must be None or a positive int, got {truncate!r}") from None
 
 
-def result_dtype(*arrays) -> np.dtype:
-    """The floating dtype the cell computes in (float32 only when every input is float32)."""
-    return np.result_type(*[np.asarray(a).dtype for a in arrays], np.float32)
+def check_cache(cache, expected: type):
+    """``cache`` if it is an ``expected`` (a cell's StepCache or SequenceCache), else TypeError.
 
-
-def upstream_gradient(dh_seq, dh_last, h_seq: np.ndarray) -> np.ndarray:
-    """The gradient reaching each state from the loss: ``dh_seq`` (or zeros) plus ``dh_last`` at T-1.
-
-    Returns a new ``(N, T, H)`` array; the arguments are not modified.
+    The message says which forward makes the right cache, and what came instead: the whole tuple
+    a forward returns, None, another cell's cache, or a step cache where a sequence cache belongs.
     """
-    n, n_steps, units = h_seq.shape
+    if isinstance(cache, expected):
+        return cache
+    raise TypeError(
+        f"cache must be the cache returned by {_made_by(expected)} ({_name(expected)}),"
+        f" got {_described(cache)}"
+    )
+
+
+def upstream_gradient(dh_seq, dh_last, shape: tuple[int, int, int], dtype) -> np.ndarray:
+    """The gradient reaching each state from the loss: ``dh_seq`` (None: zeros) plus ``dh_last``
+    at t = T-1, as a new ``(N, T, H)`` array of ``dtype``; the arguments are not modified."""
     if dh_seq is None:
-        g = np.zeros_like(h_seq)
+        grad = np.zeros(shape, dtype=dtype)
     else:
-        g = float_array(dh_seq, "dh_seq", shape=(n, n_steps, units), min_size=0).astype(h_seq.dtype, copy=True)
+        grad = float_array(dh_seq, "dh_seq", shape=shape).astype(dtype, copy=True)
     if dh_last is not None:
-        g[:, -1] += float_array(dh_last, "dh_last", shape=(n, units), min_size=0)
-    return g
+        grad[:, -1] += float_array(dh_last, "dh_last", shape=(shape[0], shape[2]))
+    return grad
 
 
-def sequence_gradients(x, h_prev, da, kernel) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """The input gradient and the weight gradients of a sequence, each as one matrix product.
-
-    For pre-activations ``a_t = x_t W_x + h_{t-1} W_h + b`` with gradients ``da (N, T, kH)``:
-    ``dx = da W_x^T (N, T, D)``, ``dW_x = sum_t x_t^T da_t``, ``dW_h = sum_t h_{t-1}^T da_t``,
-    ``db = sum_t da_t``. ``h_prev (N, T, H)`` holds the state *entering* each step.
-    """
-    da_flat = da.reshape(-1, da.shape[2])  # (N*T, kH)
-    grads = {
-        "kernel": x.reshape(-1, x.shape[2]).T @ da_flat,  # (D, kH)
-        "recurrent_kernel": h_prev.reshape(-1, h_prev.shape[2]).T @ da_flat,  # (H, kH)
-        "bias": da_flat.sum(axis=0),  # (kH,)
-    }
-    return da @ kernel.T, grads  # dx (N, T, D)
+def _name(kind: type) -> str:
+    """``utils.cells.lstm.StepCache`` -> ``"lstm.StepCache"``."""
+    return f"{kind.__module__.rsplit('.', 1)[-1]}.{kind.__name__}"
 
 
-def shifted_states(h0: np.ndarray, h_seq: np.ndarray) -> np.ndarray:
-    """The state entering each step: ``[h0, h_1, ..., h_{T-1}]`` as ``(N, T, H)``."""
-    return np.concatenate([h0[:, None, :], h_seq[:, :-1]], axis=1)
+def _made_by(kind: type) -> str:
+    """The forward that makes a cache class: ``lstm.StepCache`` -> ``"lstm.step_forward"``."""
+    cell = kind.__module__.rsplit(".", 1)[-1]
+    return f"{cell}.{'step' if kind.__name__ == 'StepCache' else 'sequence'}_forward"
+
+
+def _described(value) -> str:
+    """What came instead of a cache, with a hint for the usual mistakes."""
+    kind = type(value)
+    if kind.__module__.startswith("utils.cells.") and kind.__name__.endswith("Cache"):
+        return f"{_name(kind)} (made by {_made_by(kind)})"
+    if isinstance(value, tuple):
+        return (
+            f"a tuple of {len(value)} items (a forward returns its outputs, then the cache:"
+            " pass only the cache, its last item)"
+        )
+    return "None" if value is None else f"a {kind.__name__}"

@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from utils.checks import function
+
 __all__ = ["gradient_norm_by_lag"]
 
 
@@ -27,13 +29,15 @@ def gradient_norm_by_lag(
     params : dict
         The cell's parameters.
     x : ndarray (N, T, D)
-        The input sequences.
+        The input sequences (``params`` and ``x`` are checked by ``sequence_forward``).
 
     Returns
     -------
     ndarray (T,)
         ``norms[0]`` for the last input, ``norms[T-1]`` for the first.
     """
+    function(sequence_forward, "sequence_forward", signature="rnn.sequence_forward")
+    function(sequence_backward, "sequence_backward", signature="rnn.sequence_backward")
     h_seq, *_, cache = sequence_forward(x, params)
     dh_seq = np.zeros_like(h_seq)
     dh_seq[:, -1] = 1.0  # (N, H): dL/dh_T

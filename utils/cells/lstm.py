@@ -1,20 +1,20 @@
 """The LSTM cell in NumPy, forward and backward through time, equal to Keras ``LSTM``.
 
-Hochreiter and Schmidhuber (1997). Four gates, stacked in Keras' order i, f, c, o::
+Four gate blocks, stacked in Keras' order i, f, c, o::
 
-    a_t = x_t W_x + h_{t-1} W_h + b                     (N, 4H) = [a_i | a_f | a_c | a_o]
+    a_t = x_t W_x + h_{t-1} W_h + b             (N, 4H) = [a_i | a_f | a_g | a_o]
     i_t = sigmoid(a_i)      input gate: how much of the candidate to write
     f_t = sigmoid(a_f)      forget gate: how much of the old cell state to keep
-    g_t = tanh(a_c)         candidate values (Keras calls this block "c")
+    g_t = tanh(a_g)         candidate values (Keras calls this block "c")
     o_t = sigmoid(a_o)      output gate: how much of the cell state to show
-    c_t = f_t * c_{t-1} + i_t * g_t                     (N, H) the cell state
-    h_t = o_t * tanh(c_t)                               (N, H) the hidden state (the output)
+    c_t = f_t * c_{t-1} + i_t * g_t             (N, H) the cell state
+    h_t = o_t * tanh(c_t)                       (N, H) the hidden state (the output)
 
 with ``W_x = params["kernel"] (D, 4H)``, ``W_h = params["recurrent_kernel"] (H, 4H)``,
 ``b = params["bias"] (4H,)``: the layout of ``keras.layers.LSTM(units=H)`` (whose
 ``unit_forget_bias=True`` starts the forget bias at 1).
 
-Backward, given ``dh_t`` and ``dc_t`` arriving at step t::
+Backward, given ``dh`` and ``dc_t`` arriving at step t::
 
     do = dh * tanh(c_t)                 dc = dc_t + dh * o * (1 - tanh(c_t)^2)
     di = dc * g    df = dc * c_{t-1}    dg = dc * i    dc_{t-1} = dc * f
@@ -22,28 +22,35 @@ Backward, given ``dh_t`` and ``dc_t`` arriving at step t::
     dx_t = da W_x^T    dh_{t-1} = da W_h^T
 
 The cell-state path ``dc_{t-1} = dc * f`` has no weight matrix and no squashing: with f near 1
-the gradient flows back many steps. Introduced in notebook 09.
+the gradient flows back many steps. The sequence functions loop over the step functions (see
+:mod:`utils.cells.bptt`). Inputs, states, gradients and weights must be finite real numbers
+(NaN and inf are refused).
+
+History: Hochreiter and Schmidhuber (1997) introduced the LSTM with its constant error carousel
+(a cell state without a forget gate); the cell with a forget gate, the one above and Keras', is
+Gers, Schmidhuber and Cummins (2000). Introduced in notebook 09.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from utils.cells.bptt import (
+    check_cache,
     check_sequence,
     check_state,
     check_truncate,
-    result_dtype,
-    sequence_gradients,
-    shifted_states,
     upstream_gradient,
 )
-from utils.cells.params import check_params, glorot_uniform, orthogonal
+from utils.cells.params import check_params, initialise
 from utils.checks import float_array
 from utils.nn.activations import sigmoid
 
 __all__ = [
-    "GATES",
+    "SequenceCache",
+    "StepCache",
     "gate_activations",
     "init_params",
     "sequence_backward",
@@ -52,70 +59,114 @@ __all__ = [
     "step_forward",
 ]
 
-#: Keras' gate order in the stacked kernel, recurrent kernel and bias.
-GATES = ("i", "f", "c", "o")
+
+class StepCache(NamedTuple):
+    """What :func:`step_backward` needs from :func:`step_forward`; every array is (N, H) but x."""
+
+    x: np.ndarray  #: (N, D) the input
+    h_prev: np.ndarray  #: the hidden state entering the step
+    c_prev: np.ndarray  #: the cell state entering the step
+    i: np.ndarray  #: input gate
+    f: np.ndarray  #: forget gate
+    g: np.ndarray  #: candidate
+    o: np.ndarray  #: output gate
+    tanh_c: np.ndarray  #: tanh of the new cell state
+    params: dict  #: the checked parameter dict
+
+
+class SequenceCache(NamedTuple):
+    """What :func:`sequence_backward` needs from :func:`sequence_forward`: one StepCache per step."""
+
+    steps: tuple[StepCache, ...]  #: steps[t] for t = 0 .. T-1
 
 
 def init_params(input_dim: int, units: int, *, seed=None, recurrent_scale: float = 1.0) -> dict:
-    """Keras' default initialisation: Glorot kernel, orthogonal recurrent kernel, forget bias 1."""
-    rng = np.random.default_rng(seed)
-    bias = np.zeros(4 * units)
-    bias[units : 2 * units] = 1.0  # unit_forget_bias=True
-    return {
-        "kernel": glorot_uniform((input_dim, 4 * units), rng),
-        "recurrent_kernel": orthogonal((units, 4 * units), rng, gain=recurrent_scale),
-        "bias": bias,
-    }
+    """Keras' default initialisation: Glorot kernel, orthogonal recurrent kernel, forget bias 1.
 
+    Parameters
+    ----------
+    input_dim, units : int >= 1
+        D and H.
+    seed : None or int >= 0
+    recurrent_scale : float > 0
+        Multiplies the orthogonal recurrent kernel.
 
-def _gates(a: np.ndarray) -> np.ndarray:
-    """Activated gates ``[i | f | g | o]`` from pre-activations ``a (..., 4H)``."""
-    units = a.shape[-1] // 4
-    act = sigmoid(a)  # (N, 4H): i, f and o are sigmoids ...
-    act[..., 2 * units : 3 * units] = np.tanh(a[..., 2 * units : 3 * units])  # ... g is a tanh
-    return act
-
-
-def _gate_grads(dh, dc_next, c_prev, tanh_c, act):
-    """From ``dh`` and ``dc_next`` at one step: ``(da (N, 4H), dc_prev (N, H))``."""
-    units = dh.shape[-1]
-    i, f, g, o = (act[:, k * units : (k + 1) * units] for k in range(4))
-    dc = dc_next + dh * o * (1.0 - tanh_c * tanh_c)  # (N, H)
-    dact = np.concatenate([dc * g, dc * c_prev, dc * i, dh * tanh_c], axis=1)  # (N, 4H)
-    deriv = act * (1.0 - act)  # sigmoid' for i, f, o ...
-    deriv[:, 2 * units : 3 * units] = 1.0 - g * g  # ... tanh' for g
-    return dact * deriv, dc * f
+    Returns
+    -------
+    dict with ``kernel (D, 4H)``, ``recurrent_kernel (H, 4H)``, ``bias (4H,)``
+    """
+    params = initialise(input_dim, units, 4, seed=seed, recurrent_scale=recurrent_scale)
+    b_i, b_f, b_g, b_o = np.split(params["bias"], 4)
+    return {**params, "bias": np.concatenate([b_i, b_f + 1.0, b_g, b_o])}  # unit_forget_bias
 
 
 def step_forward(x, h_prev, c_prev, params):
-    """One LSTM step. Returns ``(h_next (N, H), c_next (N, H), cache)``.
+    """One LSTM step.
 
     Parameters
     ----------
     x : ndarray (N, D)
     h_prev, c_prev : ndarray (N, H)
     params : dict with ``kernel (D, 4H)``, ``recurrent_kernel (H, 4H)``, ``bias (4H,)``
+
+    Returns
+    -------
+    h_next, c_next : ndarray (N, H)
+    cache : StepCache for :func:`step_backward`
     """
-    input_dim, units = check_params(params, 4)
-    x = float_array(x, "x", shape=("N", input_dim), min_size=0)
-    h_prev = float_array(h_prev, "h_prev", shape=(x.shape[0], units), min_size=0)
-    c_prev = float_array(c_prev, "c_prev", shape=(x.shape[0], units), min_size=0)
-    a = x @ params["kernel"] + h_prev @ params["recurrent_kernel"] + params["bias"]  # (N, 4H)
-    act = _gates(a)  # (N, 4H)
-    c_next = act[:, units : 2 * units] * c_prev + act[:, :units] * act[:, 2 * units : 3 * units]
-    tanh_c = np.tanh(c_next)  # (N, H)
-    h_next = act[:, 3 * units :] * tanh_c  # (N, H)
-    return h_next, c_next, (x, h_prev, c_prev, tanh_c, act, params)
+    params = check_params(params, 4)
+    input_dim, units = params["kernel"].shape[0], params["recurrent_kernel"].shape[0]
+    x = float_array(x, "x", shape=("N", input_dim))
+    h_prev = float_array(h_prev, "h_prev", shape=(x.shape[0], units))
+    c_prev = float_array(c_prev, "c_prev", shape=(x.shape[0], units))
+    return _step_forward(x, h_prev, c_prev, params)
 
 
 def step_backward(dh_next, dc_next, cache):
-    """Backward of :func:`step_forward`: returns ``(dx (N, D), dh_prev, dc_prev (N, H), grads)``."""
-    x, h_prev, c_prev, tanh_c, act, params = cache
-    dh_next = float_array(dh_next, "dh_next", shape=h_prev.shape, min_size=0)
-    dc_next = float_array(dc_next, "dc_next", shape=c_prev.shape, min_size=0)
-    da, dc_prev = _gate_grads(dh_next, dc_next, c_prev, tanh_c, act)  # (N, 4H), (N, H)
-    grads = {"kernel": x.T @ da, "recurrent_kernel": h_prev.T @ da, "bias": da.sum(axis=0)}
-    return da @ params["kernel"].T, da @ params["recurrent_kernel"].T, dc_prev, grads
+    """Backward of :func:`step_forward`.
+
+    Parameters
+    ----------
+    dh_next, dc_next : ndarray (N, H)
+        Gradients with respect to ``h_next`` and ``c_next``.
+    cache : StepCache from :func:`step_forward`
+
+    Returns
+    -------
+    dx : ndarray (N, D)
+    dh_prev, dc_prev : ndarray (N, H)
+    grads : dict with ``kernel (D, 4H)``, ``recurrent_kernel (H, 4H)``, ``bias (4H,)``
+    """
+    cache = check_cache(cache, StepCache)
+    dh_next = float_array(dh_next, "dh_next", shape=cache.h_prev.shape)
+    dc_next = float_array(dc_next, "dc_next", shape=cache.c_prev.shape)
+    return _step_backward(dh_next, dc_next, cache)
+
+
+def _step_forward(x, h_prev, c_prev, params):
+    """:func:`step_forward` without the checks (the sequence loop has checked once)."""
+    a = x @ params["kernel"] + h_prev @ params["recurrent_kernel"] + params["bias"]  # (N, 4H)
+    a_i, a_f, a_g, a_o = np.split(a, 4, axis=-1)  # (N, H) each
+    i, f, o = sigmoid(a_i), sigmoid(a_f), sigmoid(a_o)
+    g = np.tanh(a_g)
+    c_next = f * c_prev + i * g  # (N, H)
+    tanh_c = np.tanh(c_next)
+    h_next = o * tanh_c  # (N, H)
+    return h_next, c_next, StepCache(x, h_prev, c_prev, i, f, g, o, tanh_c, params)
+
+
+def _step_backward(dh_next, dc_next, cache: StepCache):
+    """:func:`step_backward` without the checks (the sequence loop has checked once)."""
+    i, f, g, o, tanh_c = cache.i, cache.f, cache.g, cache.o, cache.tanh_c  # (N, H) each
+    dc = dc_next + dh_next * o * (1.0 - tanh_c * tanh_c)  # (N, H): both paths into c_t
+    di, df, dg, do = dc * g, dc * cache.c_prev, dc * i, dh_next * tanh_c
+    da = np.concatenate(
+        [di * i * (1.0 - i), df * f * (1.0 - f), dg * (1.0 - g * g), do * o * (1.0 - o)], axis=-1
+    )  # (N, 4H)
+    kernel, recurrent = cache.params["kernel"], cache.params["recurrent_kernel"]
+    grads = {"kernel": cache.x.T @ da, "recurrent_kernel": cache.h_prev.T @ da,
+             "bias": da.sum(axis=0)}
+    return da @ kernel.T, da @ recurrent.T, dc * f, grads  # dx, dh_prev, dc_prev, grads
 
 
 def sequence_forward(x, params, h0=None, c0=None):
@@ -133,29 +184,17 @@ def sequence_forward(x, params, h0=None, c0=None):
     h_seq : ndarray (N, T, H)
     h_last, c_last : ndarray (N, H)
         The final states (Keras' ``return_state=True`` gives ``[h_seq or h_last, h_last, c_last]``).
-    cache : tuple for :func:`sequence_backward`
+    cache : SequenceCache for :func:`sequence_backward`
     """
-    input_dim, units = check_params(params, 4)
-    x = check_sequence(x, input_dim)
-    n, n_steps, _ = x.shape
-    dtype = result_dtype(x, params["kernel"], params["recurrent_kernel"])
-    h = h_init = check_state(h0, "h0", n, units, dtype)
-    c = c_init = check_state(c0, "c0", n, units, dtype)
-    recurrent = params["recurrent_kernel"]
-    xw = x @ params["kernel"] + params["bias"]  # (N, T, 4H): every input projection at once
-    h_seq = np.empty((n, n_steps, units), dtype=dtype)
-    c_seq = np.empty_like(h_seq)  # (N, T, H)
-    tanh_c_seq = np.empty_like(h_seq)  # (N, T, H)
-    acts = np.empty((n, n_steps, 4 * units), dtype=dtype)  # (N, T, 4H)
-    for t in range(n_steps):
-        act = acts[:, t] = _gates(xw[:, t] + h @ recurrent)  # (N, 4H)
-        c = c_seq[:, t] = (
-            act[:, units : 2 * units] * c + act[:, :units] * act[:, 2 * units : 3 * units]
-        )
-        tanh_c = tanh_c_seq[:, t] = np.tanh(c)  # (N, H)
-        h = h_seq[:, t] = act[:, 3 * units :] * tanh_c  # (N, H)
-    cache = (x, h_init, c_init, h_seq, c_seq, tanh_c_seq, acts, params)
-    return h_seq, h.copy(), c.copy(), cache
+    params = check_params(params, 4)
+    x = check_sequence(x, params["kernel"].shape[0])
+    h, c = check_state(h0, "h0", x, params), check_state(c0, "c0", x, params)  # (N, H)
+    h_seq, steps = [], []
+    for t in range(x.shape[1]):
+        h, c, step = _step_forward(x[:, t], h, c, params)
+        h_seq.append(h)
+        steps.append(step)
+    return np.stack(h_seq, axis=1), h.copy(), c.copy(), SequenceCache(tuple(steps))
 
 
 def sequence_backward(dh_seq, cache, dh_last=None, dc_last=None, truncate=None):
@@ -165,7 +204,7 @@ def sequence_backward(dh_seq, cache, dh_last=None, dc_last=None, truncate=None):
     ----------
     dh_seq : ndarray (N, T, H) or None
         Gradient with respect to every hidden state (None: zeros).
-    cache : from :func:`sequence_forward`
+    cache : SequenceCache from :func:`sequence_forward`
     dh_last, dc_last : ndarray (N, H), optional
         Gradients with respect to the final hidden and cell states.
     truncate : int, optional
@@ -178,34 +217,34 @@ def sequence_backward(dh_seq, cache, dh_last=None, dc_last=None, truncate=None):
     dh0, dc0 : ndarray (N, H)
     grads : dict with ``kernel (D, 4H)``, ``recurrent_kernel (H, 4H)``, ``bias (4H,)``
     """
-    x, h0, c0, h_seq, c_seq, tanh_c_seq, acts, params = cache
-    n, n_steps, units = h_seq.shape
+    steps = check_cache(cache, SequenceCache).steps
     truncate = check_truncate(truncate)
-    g = upstream_gradient(dh_seq, dh_last, h_seq)  # (N, T, H)
-    dc = np.zeros((n, units), dtype=g.dtype)
+    n, units = steps[0].h_prev.shape
+    dtype = steps[0].i.dtype
+    dh_seq = upstream_gradient(dh_seq, dh_last, (n, len(steps), units), dtype)  # (N, T, H)
+    dc = np.zeros((n, units), dtype)
     if dc_last is not None:
-        dc = dc + float_array(dc_last, "dc_last", shape=(n, units), min_size=0)
-    recurrent_t = params["recurrent_kernel"].T
-    da = np.empty((n, n_steps, 4 * units), dtype=g.dtype)  # (N, T, 4H)
-    dh = np.zeros((n, units), dtype=g.dtype)
-    for t in range(n_steps - 1, -1, -1):
-        c_prev = c_seq[:, t - 1] if t > 0 else c0
-        da[:, t], dc = _gate_grads(dh + g[:, t], dc, c_prev, tanh_c_seq[:, t], acts[:, t])
-        dh = da[:, t] @ recurrent_t  # (N, H): to h_{t-1}
+        dc = dc + float_array(dc_last, "dc_last", shape=(n, units))
+    dh, grads, dx = np.zeros((n, units), dtype), None, [None] * len(steps)
+    for t in reversed(range(len(steps))):
+        dx[t], dh, dc, step_grads = _step_backward(dh + dh_seq[:, t], dc, steps[t])
+        grads = step_grads if grads is None else {k: grads[k] + step_grads[k] for k in grads}
         if truncate and t % truncate == 0 and t > 0:
-            dh, dc = np.zeros_like(dh), np.zeros_like(dc)
-    dx, grads = sequence_gradients(x, shifted_states(h0, h_seq), da, params["kernel"])
-    return dx, dh, dc, grads
+            dh, dc = np.zeros_like(dh), np.zeros_like(dc)  # nothing flows to step t-1
+    return np.stack(dx, axis=1), dh, dc, grads
 
 
 def gate_activations(x, params, h0=None, c0=None) -> dict[str, np.ndarray]:
     """The gates and states of an LSTM along sequences, for plots (notebook 09).
 
-    Returns a dict of ``(N, T, H)`` arrays: ``"i"``, ``"f"``, ``"g"`` (the candidate), ``"o"``,
-    ``"c"`` (cell state) and ``"h"`` (hidden state).
+    Parameters and checks as :func:`sequence_forward`.
+
+    Returns
+    -------
+    dict of ``(N, T, H)`` arrays: ``"i"``, ``"f"``, ``"g"`` (the candidate), ``"o"``, ``"c"``
+    (the cell state) and ``"h"`` (the hidden state).
     """
     h_seq, _, _, cache = sequence_forward(x, params, h0, c0)
-    acts, units = cache[6], h_seq.shape[2]
-    out = {name: acts[..., k * units : (k + 1) * units].copy() for k, name in enumerate("ifgo")}
-    out["c"], out["h"] = cache[4].copy(), h_seq.copy()
-    return out
+    gates = {name: np.stack([getattr(s, name) for s in cache.steps], axis=1) for name in "ifgo"}
+    c_seq = np.stack([s.f * s.c_prev + s.i * s.g for s in cache.steps], axis=1)  # c_t, (N, T, H)
+    return {**gates, "c": c_seq, "h": h_seq}

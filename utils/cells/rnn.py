@@ -13,42 +13,70 @@ Backward, with ``dh_t`` the gradient reaching ``h_t`` (from the loss and from st
     da_t = dh_t * (1 - h_t^2)      dx_t = da_t W_x^T      dh_{t-1} = da_t W_h^T
     dW_x = sum_t x_t^T da_t        dW_h = sum_t h_{t-1}^T da_t        db = sum_t da_t
 
-Vectorised like fast implementations: the input projection ``x W_x + b`` of all time steps is one
-matrix product, and so are the weight gradients; only the recurrence loops over time.
+The sequence functions are loops over the steps (see :mod:`utils.cells.bptt`). Inputs,
+states, gradients and weights must be finite real numbers (NaN and inf are refused).
 Introduced in notebook 08.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from utils.cells.bptt import (
+    check_cache,
     check_sequence,
     check_state,
     check_truncate,
-    result_dtype,
-    sequence_gradients,
-    shifted_states,
     upstream_gradient,
 )
-from utils.cells.params import check_params, glorot_uniform, orthogonal
+from utils.cells.params import check_params, initialise
 from utils.checks import float_array
 
-__all__ = ["init_params", "sequence_backward", "sequence_forward", "step_backward", "step_forward"]
+__all__ = [
+    "SequenceCache",
+    "StepCache",
+    "init_params",
+    "sequence_backward",
+    "sequence_forward",
+    "step_backward",
+    "step_forward",
+]
+
+
+class StepCache(NamedTuple):
+    """What :func:`step_backward` needs from :func:`step_forward`."""
+
+    x: np.ndarray  #: (N, D) the input
+    h_prev: np.ndarray  #: (N, H) the state entering the step
+    h_next: np.ndarray  #: (N, H) tanh(a), the state leaving it
+    params: dict  #: the checked parameter dict
+
+
+class SequenceCache(NamedTuple):
+    """What :func:`sequence_backward` needs from :func:`sequence_forward`: one StepCache per step."""
+
+    steps: tuple[StepCache, ...]  #: steps[t] for t = 0 .. T-1
 
 
 def init_params(input_dim: int, units: int, *, seed=None, recurrent_scale: float = 1.0) -> dict:
     """Keras' default initialisation (Glorot kernel, orthogonal recurrent kernel, zero bias), float64.
 
-    ``recurrent_scale`` multiplies the orthogonal recurrent kernel (its spectral radius):
-    below 1 gradients vanish over time, above 1 they can explode (notebook 08).
+    Parameters
+    ----------
+    input_dim, units : int >= 1
+        D and H.
+    seed : None or int >= 0
+    recurrent_scale : float > 0
+        Multiplies the orthogonal recurrent kernel, so it is its spectral radius: below 1
+        gradients vanish over time, above 1 they can explode (notebook 08).
+
+    Returns
+    -------
+    dict with ``kernel (D, H)``, ``recurrent_kernel (H, H)``, ``bias (H,)``
     """
-    rng = np.random.default_rng(seed)
-    return {
-        "kernel": glorot_uniform((input_dim, units), rng),
-        "recurrent_kernel": orthogonal((units, units), rng, gain=recurrent_scale),
-        "bias": np.zeros(units),
-    }
+    return initialise(input_dim, units, 1, seed=seed, recurrent_scale=recurrent_scale)
 
 
 def step_forward(x, h_prev, params):
@@ -63,27 +91,49 @@ def step_forward(x, h_prev, params):
     Returns
     -------
     h_next : ndarray (N, H)
-    cache : tuple for :func:`step_backward`
+    cache : StepCache for :func:`step_backward`
     """
-    input_dim, units = check_params(params, 1)
-    x = float_array(x, "x", shape=("N", input_dim), min_size=0)
-    h_prev = float_array(h_prev, "h_prev", shape=(x.shape[0], units), min_size=0)
-    a = x @ params["kernel"] + h_prev @ params["recurrent_kernel"] + params["bias"]  # (N, H)
-    h_next = np.tanh(a)  # (N, H)
-    return h_next, (x, h_prev, h_next, params)
+    params = check_params(params, 1)
+    input_dim, units = params["kernel"].shape[0], params["recurrent_kernel"].shape[0]
+    x = float_array(x, "x", shape=("N", input_dim))
+    h_prev = float_array(h_prev, "h_prev", shape=(x.shape[0], units))
+    return _step_forward(x, h_prev, params)
 
 
 def step_backward(dh_next, cache):
-    """Backward of :func:`step_forward`: returns ``(dx (N, D), dh_prev (N, H), grads)``.
+    """Backward of :func:`step_forward`.
 
-    ``grads`` has the keys of ``params``: ``kernel``, ``recurrent_kernel``, ``bias``.
+    Parameters
+    ----------
+    dh_next : ndarray (N, H)
+        Gradient with respect to ``h_next``.
+    cache : StepCache from :func:`step_forward`
+
+    Returns
+    -------
+    dx : ndarray (N, D)
+    dh_prev : ndarray (N, H)
+    grads : dict with ``kernel (D, H)``, ``recurrent_kernel (H, H)``, ``bias (H,)``
     """
-    x, h_prev, h_next, params = cache
-    dh_next = float_array(dh_next, "dh_next", shape=h_next.shape, min_size=0)
-    da = dh_next * (1.0 - h_next * h_next)  # (N, H)
-    dx = da @ params["kernel"].T  # (N, D)
-    dh_prev = da @ params["recurrent_kernel"].T  # (N, H)
-    grads = {"kernel": x.T @ da, "recurrent_kernel": h_prev.T @ da, "bias": da.sum(axis=0)}
+    cache = check_cache(cache, StepCache)
+    dh_next = float_array(dh_next, "dh_next", shape=cache.h_next.shape)
+    return _step_backward(dh_next, cache)
+
+
+def _step_forward(x, h_prev, params):
+    """:func:`step_forward` without the checks (the sequence loop has checked once)."""
+    a = x @ params["kernel"] + h_prev @ params["recurrent_kernel"] + params["bias"]  # (N, H)
+    h_next = np.tanh(a)  # (N, H)
+    return h_next, StepCache(x, h_prev, h_next, params)
+
+
+def _step_backward(dh_next, cache: StepCache):
+    """:func:`step_backward` without the checks (the sequence loop has checked once)."""
+    da = dh_next * (1.0 - cache.h_next * cache.h_next)  # (N, H): tanh' = 1 - h^2
+    dx = da @ cache.params["kernel"].T  # (N, D)
+    dh_prev = da @ cache.params["recurrent_kernel"].T  # (N, H)
+    grads = {"kernel": cache.x.T @ da, "recurrent_kernel": cache.h_prev.T @ da,
+             "bias": da.sum(axis=0)}
     return dx, dh_prev, grads
 
 
@@ -105,20 +155,17 @@ def sequence_forward(x, params, h0=None):
         Every hidden state (``return_sequences=True``).
     h_last : ndarray (N, H)
         The final state, ``h_seq[:, -1]`` (what ``return_sequences=False`` returns).
-    cache : tuple for :func:`sequence_backward`
+    cache : SequenceCache for :func:`sequence_backward`
     """
-    input_dim, units = check_params(params, 1)
-    x = check_sequence(x, input_dim)
-    n, n_steps, _ = x.shape
-    dtype = result_dtype(x, params["kernel"], params["recurrent_kernel"])
-    h = h_init = check_state(h0, "h0", n, units, dtype)
-    kernel, recurrent = params["kernel"], params["recurrent_kernel"]
-    xw = x @ kernel + params["bias"]  # (N, T, H): every input projection in one product
-    h_seq = np.empty((n, n_steps, units), dtype=dtype)
-    for t in range(n_steps):
-        h = np.tanh(xw[:, t] + h @ recurrent)  # (N, H)
-        h_seq[:, t] = h
-    return h_seq, h_seq[:, -1].copy(), (x, h_init, h_seq, params)
+    params = check_params(params, 1)
+    x = check_sequence(x, params["kernel"].shape[0])
+    h = check_state(h0, "h0", x, params)  # (N, H)
+    steps = []
+    for t in range(x.shape[1]):
+        h, step = _step_forward(x[:, t], h, params)
+        steps.append(step)
+    h_seq = np.stack([step.h_next for step in steps], axis=1)  # (N, T, H)
+    return h_seq, h.copy(), SequenceCache(tuple(steps))
 
 
 def sequence_backward(dh_seq, cache, dh_last=None, truncate=None):
@@ -129,7 +176,7 @@ def sequence_backward(dh_seq, cache, dh_last=None, truncate=None):
     dh_seq : ndarray (N, T, H) or None
         Gradient of the loss with respect to every hidden state (None: zeros, for a loss that
         only sees the final state).
-    cache : from :func:`sequence_forward`
+    cache : SequenceCache from :func:`sequence_forward`
     dh_last : ndarray (N, H), optional
         Gradient with respect to the final state ``h_last`` (added to ``dh_seq[:, -1]``).
     truncate : int, optional
@@ -145,18 +192,15 @@ def sequence_backward(dh_seq, cache, dh_last=None, truncate=None):
     grads : dict
         ``kernel (D, H)``, ``recurrent_kernel (H, H)``, ``bias (H,)``.
     """
-    x, h0, h_seq, params = cache
-    n, n_steps, units = h_seq.shape
+    steps = check_cache(cache, SequenceCache).steps
     truncate = check_truncate(truncate)
-    g = upstream_gradient(dh_seq, dh_last, h_seq)  # (N, T, H)
-    recurrent_t = params["recurrent_kernel"].T
-    da = np.empty_like(g)  # (N, T, H)
-    dh = np.zeros((n, units), dtype=g.dtype)  # gradient arriving from step t+1
-    for t in range(n_steps - 1, -1, -1):
-        h = h_seq[:, t]
-        da[:, t] = (dh + g[:, t]) * (1.0 - h * h)  # (N, H)
-        dh = da[:, t] @ recurrent_t  # (N, H): to h_{t-1}
+    n, units = steps[0].h_prev.shape
+    dtype = steps[0].h_next.dtype
+    dh_seq = upstream_gradient(dh_seq, dh_last, (n, len(steps), units), dtype)  # (N, T, H)
+    dh, grads, dx = np.zeros((n, units), dtype), None, [None] * len(steps)
+    for t in reversed(range(len(steps))):
+        dx[t], dh, step_grads = _step_backward(dh + dh_seq[:, t], steps[t])
+        grads = step_grads if grads is None else {k: grads[k] + step_grads[k] for k in grads}
         if truncate and t % truncate == 0 and t > 0:
-            dh = np.zeros_like(dh)
-    dx, grads = sequence_gradients(x, shifted_states(h0, h_seq), da, params["kernel"])
-    return dx, dh, grads
+            dh = np.zeros_like(dh)  # the start of a block: nothing flows to step t-1
+    return np.stack(dx, axis=1), dh, grads
