@@ -8,50 +8,83 @@ from utils.notebook_setup import import_tensorflow_quietly
 import_tensorflow_quietly()
 import keras  # noqa: E402
 
-from utils.training_progress import ENV_VAR, TrainingProgress, display_enabled, progress_text  # noqa: E402
+from utils.training_progress import TrainingProgress  # noqa: E402
+
+ENV_VAR = "RNN_COURSE_PROGRESS"  # the documented switch
+
+
+@pytest.fixture
+def environ(monkeypatch):
+    """Set the environment for one test: ``environ({"RNN_COURSE_PROGRESS": "1"})``."""
+    def set_to(values):
+        for name in (ENV_VAR, "JPY_SESSION_NAME"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in values.items():
+            monkeypatch.setenv(name, value)
+    return set_to
 
 
 @pytest.mark.parametrize("show", [True, False])
-def test_explicit_show_wins_over_the_environment(show):
-    assert display_enabled(show, {ENV_VAR: "0" if show else "1", "JPY_SESSION_NAME": "x"}) is show
+def test_explicit_show_wins_over_the_environment(environ, show):
+    environ({ENV_VAR: "0" if show else "1", "JPY_SESSION_NAME": "x"})
+    assert TrainingProgress(3, show=show).enabled is show
 
 
 @pytest.mark.parametrize(("value", "expected"), [("1", True), ("0", False), (" 1 ", True)])
-def test_environment_variable_forces_the_display(value, expected):
-    assert display_enabled(None, {ENV_VAR: value}) is expected
+def test_environment_variable_forces_the_display(environ, value, expected):
+    environ({ENV_VAR: value})
+    assert TrainingProgress(3).enabled is expected
 
 
-def test_silent_without_a_jupyter_server_as_under_nbval_and_make_notebooks():
-    assert display_enabled(None, {}) is False
+def test_silent_without_a_jupyter_server_as_under_nbval_and_make_notebooks(environ):
+    environ({})
+    assert TrainingProgress(3).enabled is False
     # a server session name outside an IPython kernel (this test process) is not enough either
-    assert display_enabled(None, {"JPY_SESSION_NAME": "11_forecasting_showdown.ipynb"}) is False
+    environ({"JPY_SESSION_NAME": "11_forecasting_showdown.ipynb"})
+    assert TrainingProgress(3).enabled is False
 
 
-def test_shown_in_a_server_started_kernel(monkeypatch):
+def test_shown_in_a_server_started_kernel(environ, monkeypatch):
     import utils.training_progress as progress
 
     monkeypatch.setattr(progress, "_in_ipython_kernel", lambda: True)
-    assert display_enabled(None, {"JPY_SESSION_NAME": "nb.ipynb"}) is True
-    assert display_enabled(None, {}) is False
+    environ({"JPY_SESSION_NAME": "nb.ipynb"})
+    assert TrainingProgress(3).enabled is True
+    environ({})
+    assert TrainingProgress(3).enabled is False
+    assert TrainingProgress(3, sink=print).enabled is False  # a sink replaces the widgets
 
 
-def test_bad_show_and_bad_environment_value_are_refused():
-    with pytest.raises(TypeError, match="show"):
-        display_enabled("yes")
+def test_bad_show_and_bad_environment_value_are_refused(environ):
+    with pytest.raises(TypeError, match="show must be True or False"):
+        TrainingProgress(3, show="yes")
+    environ({ENV_VAR: "on"})
     with pytest.raises(ValueError, match=ENV_VAR):
-        display_enabled(None, {ENV_VAR: "on"})
+        TrainingProgress(3)
 
 
-def test_progress_text_known_values():
-    assert progress_text(0, 30) == "epoch 0/30"
-    text = progress_text(7, 30, {"loss": 0.123456, "val_loss": 0.5, "lr": 0.01}, "LSTM")
-    assert text == "LSTM · epoch 7/30 · loss 0.1235 · val_loss 0.5"
+@pytest.mark.parametrize(("args", "error", "match"), [
+    ((0,), ValueError, r"epochs must be a positive int \(>= 1\), got 0"),
+    ((3.0,), TypeError, "epochs must be a positive int"),
+    ((3, None), TypeError, "label must be a str"),
+    ((3, "", None, "sink"), TypeError, "sink must be a function"),
+])
+def test_bad_arguments_refused_at_construction(args, error, match):
+    with pytest.raises(error, match=match):
+        TrainingProgress(*args)
 
 
-@pytest.mark.parametrize(("epoch", "epochs"), [(-1, 3), (4, 3), (1, 0), (1.0, 3), (True, 3)])
-def test_progress_text_refuses_bad_epochs(epoch, epochs):
-    with pytest.raises(ValueError, match="epoch"):
-        progress_text(epoch, epochs)
+def test_the_text_of_every_epoch():
+    seen = []
+    progress = TrainingProgress(30, label="LSTM", sink=lambda e, t: seen.append((e, t)))
+    progress.on_epoch_end(6, {"loss": 0.123456, "val_loss": 0.5, "lr": 0.01})
+    progress.on_epoch_end(40)  # beyond epochs (never with Keras): the count stays at 30
+    assert seen == [(7, "LSTM · epoch 7/30 · loss 0.1235 · val_loss 0.5"),
+                    (41, "LSTM · epoch 30/30")]
+    with pytest.raises(ValueError, match="epoch must be a non-negative int"):
+        progress.on_epoch_end(-1)
+    with pytest.raises(TypeError, match="logs must be None or a dict"):
+        progress.on_epoch_end(1, [0.1])
 
 
 def _tiny_fit(callback, epochs=3, patience=None):
@@ -104,8 +137,3 @@ def test_shown_display_updates_in_place_then_closes(monkeypatch):
     progress.on_train_end()
     assert progress._box is None and len(shown) == 1
     assert box.comm is None and bar.comm is None and label.comm is None  # all three closed
-
-
-def test_bad_epochs_refused_at_construction():
-    with pytest.raises(ValueError, match="epochs"):
-        TrainingProgress(0)

@@ -14,8 +14,8 @@ trains in JupyterLab and silent everywhere else (scripts, tests, nbval, ``make n
 
 While training, the bar and a line such as ``LSTM · epoch 7/50 · loss 0.1234 · val_loss 0.2345``
 update in place; when training ends the display closes itself, so a notebook that trains many
-networks does not fill up with finished bars. The text comes from :func:`progress_text`, a pure
-function that ``tests/test_training_progress.py`` checks. Introduced in notebook 11.
+networks does not fill up with finished bars. ``sink=`` receives the same text instead of the
+widgets (the tests use it). Introduced in notebook 11.
 """
 
 from __future__ import annotations
@@ -23,37 +23,33 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 
+from utils import checks
 from utils.notebook_setup import import_tensorflow_quietly
 
 import_tensorflow_quietly()  # before Keras, so TensorFlow's start-up noise stays out of notebooks
 import keras  # noqa: E402
 
-#: Environment variable that forces the display on ("1") or off ("0").
-ENV_VAR = "RNN_COURSE_PROGRESS"
+__all__ = ["TrainingProgress"]
+
+_ENV_VAR = "RNN_COURSE_PROGRESS"  # "1" forces the display on, "0" off
 
 
-def display_enabled(show: bool | None = None, environ: Mapping[str, str] | None = None) -> bool:
+def _display_enabled(show: bool | None) -> bool:
     """Whether a live display should appear (see the module docstring for the rules)."""
     if show is not None:
-        if not isinstance(show, bool):
-            raise TypeError(f"show must be True, False or None, got {show!r}")
         return show
-    env = os.environ if environ is None else environ
-    if ENV_VAR in env:
-        value = env[ENV_VAR].strip()
+    if _ENV_VAR in os.environ:
+        value = os.environ[_ENV_VAR].strip()
         if value not in ("0", "1"):
-            raise ValueError(f"{ENV_VAR} must be '0' or '1', got {value!r}")
+            raise ValueError(f"{_ENV_VAR} (an environment variable) must be '0' or '1', "
+                             f"got {value!r}")
         return value == "1"
-    return "JPY_SESSION_NAME" in env and _in_ipython_kernel()
+    return "JPY_SESSION_NAME" in os.environ and _in_ipython_kernel()
 
 
-def progress_text(epoch: int, epochs: int, logs: Mapping[str, float] | None = None,
-                  label: str = "") -> str:
+def _progress_text(epoch: int, epochs: int, logs: Mapping[str, float] | None = None,
+                   label: str = "") -> str:
     """One line for the display: ``label · epoch e/E · loss ... · val_loss ...`` (1-based epoch)."""
-    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
-        raise ValueError(f"epochs must be a positive int, got {epochs!r}")
-    if isinstance(epoch, bool) or not isinstance(epoch, int) or not 0 <= epoch <= epochs:
-        raise ValueError(f"epoch must be an int in [0, {epochs}], got {epoch!r}")
     parts = [label] if label else []
     parts.append(f"epoch {epoch}/{epochs}")
     parts += [f"{key} {float(value):.4g}" for key, value in sorted((logs or {}).items())
@@ -80,9 +76,14 @@ class TrainingProgress(keras.callbacks.Callback):
     def __init__(self, epochs: int, label: str = "", show: bool | None = None,
                  sink: Callable[[int, str], None] | None = None) -> None:
         super().__init__()
-        progress_text(0, epochs)  # validates epochs
-        self.epochs, self.label, self.sink = epochs, str(label), sink
-        self.enabled = sink is None and display_enabled(show)
+        self.epochs = checks.positive_int(epochs, "epochs")
+        self.label = checks.text(label, "label", empty=True)
+        if show is not None:
+            checks.boolean(show, "show")
+        if sink is not None:
+            checks.function(sink, "sink", signature="sink(epoch, text)")
+        self.sink = sink
+        self.enabled = sink is None and _display_enabled(show)
         self.lines: list[str] = []
         self._bar = self._text = self._box = None
 
@@ -92,7 +93,11 @@ class TrainingProgress(keras.callbacks.Callback):
             self._open()
 
     def on_epoch_end(self, epoch, logs=None):
-        text = progress_text(min(epoch + 1, self.epochs), self.epochs, logs, self.label)
+        """Keras calls it after each epoch (0-based ``epoch``) with the epoch's ``logs``."""
+        checks.non_negative_int(epoch, "epoch")
+        if logs is not None and not isinstance(logs, Mapping):
+            raise TypeError(f"logs must be None or a dict of losses, got {type(logs).__name__}")
+        text = _progress_text(min(epoch + 1, self.epochs), self.epochs, logs, self.label)
         self.lines.append(text)
         if self.sink is not None:
             self.sink(epoch + 1, text)
@@ -111,7 +116,7 @@ class TrainingProgress(keras.callbacks.Callback):
         from IPython.display import display
 
         self._bar = widgets.IntProgress(value=0, min=0, max=self.epochs)
-        self._text = widgets.Label(progress_text(0, self.epochs, None, self.label))
+        self._text = widgets.Label(_progress_text(0, self.epochs, None, self.label))
         self._box = widgets.HBox([self._bar, self._text])
         display(self._box)
 

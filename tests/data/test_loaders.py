@@ -11,7 +11,7 @@ import pytest
 from utils.data import CATALOG, load, load_csv
 from utils.data.build import build
 from utils.data.catalog import DATA_DIR
-from utils.data.loaders import read_checksums, sha256
+from utils.data.loaders import sha256
 
 
 @pytest.mark.parametrize("name", sorted(CATALOG))
@@ -41,7 +41,8 @@ def test_co2_gaps_stay_missing_and_are_not_filled():
 
 
 def test_checksums_file_readme_and_files_agree():
-    recorded = read_checksums(DATA_DIR / "SHA256SUMS")
+    lines = (DATA_DIR / "SHA256SUMS").read_text().splitlines()
+    recorded = {name: digest for digest, name in (line.split() for line in lines)}
     readme = (DATA_DIR / "README.md").read_text()
     for entry in CATALOG.values():
         digest = sha256(DATA_DIR / entry.file)
@@ -89,11 +90,13 @@ def test_missing_data_file_or_checksum_file(tmp_path):
         load("gdp", data_dir=folder)
 
 
-def test_unknown_dataset_lists_the_known_ones():
-    with pytest.raises(ValueError, match=r"unknown dataset 'gpd'; expected one of \['co2'"):
+def test_unknown_dataset_lists_the_known_ones(tmp_path):
+    with pytest.raises(ValueError, match=r"name must be one of \['co2', .*\], got 'gpd'"):
         load("gpd")
     with pytest.raises(TypeError, match="name must be a str"):
         load(3)
+    with pytest.raises(TypeError, match="data_dir must be a path"):
+        load("gdp", data_dir=3)
 
 
 # --- load_csv: a learner's own file -----------------------------------------------------------
@@ -115,8 +118,10 @@ def test_load_csv_reads_a_fred_style_file(tmp_path):
 
 
 def test_load_csv_missing_file(tmp_path):
-    with pytest.raises(ValueError, match=r"load_csv: no file at .*nope\.csv"):
+    with pytest.raises(ValueError, match=r"path must be an existing file, got .*nope\.csv"):
         load_csv(tmp_path / "nope.csv")
+    with pytest.raises(TypeError, match="path must be a path"):
+        load_csv(None)
 
 
 @pytest.mark.parametrize("arg,kwargs", [
@@ -148,6 +153,8 @@ def test_load_csv_missing_value_is_an_error_unless_allowed(tmp_path):
         load_csv(path, "DATE", "GDP", missing_values=(".",))
     series = load_csv(path, "DATE", "GDP", missing_values=(".",), allow_missing=True)
     assert series.isna().sum() == 1 and len(series) == 4
+    pd.testing.assert_series_equal(  # one string, as FRED files need, is one missing-value text
+        load_csv(path, "DATE", "GDP", missing_values=".", allow_missing=True), series)
 
 
 def test_load_csv_duplicated_dates(tmp_path):
@@ -178,9 +185,62 @@ def test_load_csv_blank_line_is_reported_not_skipped(tmp_path):
         load_csv(write(tmp_path, text), "DATE", "GDP")
 
 
-def test_load_csv_header_only(tmp_path):
+def test_load_csv_header_only_or_empty(tmp_path):
     with pytest.raises(ValueError, match="header but no rows"):
         load_csv(write(tmp_path, "DATE,GDP\n"), "DATE", "GDP")
+    with pytest.raises(ValueError, match=r"GDP\.csv is empty; expected a header line"):
+        load_csv(write(tmp_path, ""), "DATE", "GDP")
+
+
+@pytest.mark.parametrize("cell", ["inf", "-Infinity", "1e999"])
+def test_load_csv_refuses_infinite_values(tmp_path, cell):
+    text = GOOD.replace("245.968", cell)
+    with pytest.raises(ValueError, match=rf"line 3 \(1947-04-01\): '{cell}' in column 'GDP' is "
+                                         "not a finite number"):
+        load_csv(write(tmp_path, text), "DATE", "GDP")
+
+
+def test_load_csv_row_with_an_extra_field(tmp_path):
+    text = GOOD.replace("245.968", "245.968,x")
+    with pytest.raises(ValueError, match=r"GDP\.csv line 3: 3 field\(s\), expected 2 like the "
+                                         r"header \['DATE', 'GDP'\]"):
+        load_csv(write(tmp_path, text), "DATE", "GDP")
+
+
+def test_load_csv_file_that_is_not_utf8(tmp_path):
+    path = tmp_path / "GDP.csv"
+    path.write_bytes("DATE,PIB r\u00e9el\n1947-01-01,1.0\n".encode("latin-1"))
+    with pytest.raises(ValueError, match=r"path must be a UTF-8 text file, got GDP\.csv with "
+                                         "byte 0xe9 at position 10"):
+        load_csv(path, "DATE", "PIB réel")
+
+
+def test_load_csv_accepts_a_spreadsheet_byte_order_mark(tmp_path):
+    path = tmp_path / "GDP.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    assert load_csv(path, "DATE", "GDP").iloc[0] == pytest.approx(243.164)
+
+
+@pytest.mark.parametrize(("kwargs", "error", "match"), [
+    ({"allow_missing": "no"}, TypeError, "allow_missing must be True or False"),
+    ({"missing_values": None}, TypeError, "missing_values must be a str or a tuple of str"),
+    ({"missing_values": (".", 0)}, TypeError, "missing_values must be a str or a tuple of str"),
+    ({"date_column": 0}, TypeError, "date_column must be a str"),
+    ({"value_column": ""}, ValueError, "value_column must be a non-empty str"),
+    ({"freq": "quarterly"}, ValueError, "freq must be a pandas frequency such as 'QS-JAN'"),
+    ({"date_format": None}, TypeError, "date_format must be a str"),
+])
+def test_load_csv_bad_arguments(tmp_path, kwargs, error, match):
+    args = {"date_column": "DATE", "value_column": "GDP"} | kwargs
+    with pytest.raises(error, match=match):
+        load_csv(write(tmp_path, GOOD), **args)
+
+
+def test_sha256_errors(tmp_path):
+    with pytest.raises(ValueError, match="path must be an existing file"):
+        sha256(tmp_path / "nope")
+    with pytest.raises(TypeError, match="path must be a path"):
+        sha256(None)
 
 
 def test_data_readme_has_no_stale_period_claims():

@@ -25,12 +25,15 @@ def test_amplitude():
 
 
 @pytest.mark.parametrize("kwargs,error,match", [
-    ({"n": 0, "period": 4}, ValueError, "n must be > 0"),
-    ({"n": 2.5, "period": 4}, TypeError, "n must be an int"),
-    ({"n": 10, "period": 0}, ValueError, "period must be > 0"),
-    ({"n": 10, "period": 4, "noise": -1}, ValueError, "noise must be >= 0"),
-    ({"n": 10, "period": float("nan")}, ValueError, "period must be finite"),
-    ({"n": 10, "period": "4"}, TypeError, "period must be a number"),
+    ({"n": 0, "period": 4}, ValueError, r"n must be a positive int \(>= 1\), got 0"),
+    ({"n": 2.5, "period": 4}, TypeError, "n must be a positive int"),
+    ({"n": 10, "period": 0}, ValueError, "period must be a number > 0"),
+    ({"n": 10, "period": 4, "noise": -1}, ValueError, "noise must be a number >= 0"),
+    ({"n": 10, "period": float("nan")}, ValueError, "period must be a finite number"),
+    ({"n": 10, "period": 4, "amplitude": float("inf")}, ValueError, "amplitude must be a finite"),
+    ({"n": 10, "period": "4"}, TypeError, "period must be a real number"),
+    ({"n": 10, "period": 4, "noise": 0.1, "seed": -1}, ValueError, "seed must be a non-negative"),
+    ({"n": 10, "period": 4, "noise": 0.1, "seed": "1"}, TypeError, "seed must be a non-negative"),
 ])
 def test_bad_arguments(kwargs, error, match):
     with pytest.raises(error, match=match):

@@ -20,11 +20,6 @@ from utils.forecasting.interface import BaseForecaster
 from utils.timeseries.scaling import StandardScaler
 
 
-def quarterly(values):
-    values = np.asarray(values, dtype=float)
-    return pd.Series(values, index=pd.date_range("2000", periods=len(values), freq="QS-JAN"))
-
-
 class Spy(BaseForecaster):
     """Remembers what it was fitted on, fits a scaler on it, and predicts the last value."""
 
@@ -41,7 +36,7 @@ class Spy(BaseForecaster):
 @settings(max_examples=60, deadline=None)
 @given(n=st.integers(10, 120), n_folds=st.integers(1, 5), horizon=st.integers(1, 12),
        step=st.one_of(st.none(), st.integers(1, 12)))
-def test_folds_expand_never_leak_and_end_with_the_series(n, n_folds, horizon, step):
+def test_folds_expand_never_leak_and_end_with_the_series(quarterly, n, n_folds, horizon, step):
     series = quarterly(np.arange(n))
     if n - horizon - (n_folds - 1) * (step or horizon) < 2:
         with pytest.raises(ValueError, match="too short"):
@@ -61,30 +56,32 @@ def test_folds_expand_never_leak_and_end_with_the_series(n, n_folds, horizon, st
             assert len(train) - len(folds[k - 1].train) == (step or horizon)
 
 
-def test_fold_layout_known_values():
+def test_fold_layout_known_values(quarterly):
     folds = expanding_folds(quarterly(np.arange(20)), n_folds=3, horizon=4)
     assert [len(f.train) for f in folds] == [8, 12, 16]
     assert [f.test.iloc[0] for f in folds] == [8.0, 12.0, 16.0]
 
 
-@pytest.mark.parametrize(("kwargs", "match"), [
-    ({"n_folds": 0, "horizon": 2}, "n_folds"), ({"n_folds": 2, "horizon": 0}, "horizon"),
-    ({"n_folds": 2, "horizon": 2, "step": 0}, "step"), ({"n_folds": 2, "horizon": 1.5}, "horizon"),
-    ({"n_folds": 5, "horizon": 5}, "too short"),
+@pytest.mark.parametrize(("kwargs", "error", "match"), [
+    ({"n_folds": 0, "horizon": 2}, ValueError, "n_folds"),
+    ({"n_folds": 2, "horizon": 0}, ValueError, "horizon"),
+    ({"n_folds": 2, "horizon": 2, "step": 0}, ValueError, "step"),
+    ({"n_folds": 2, "horizon": 1.5}, TypeError, "horizon"),
+    ({"n_folds": 5, "horizon": 5}, ValueError, "too short"),
 ])
-def test_expanding_folds_errors(kwargs, match):
-    with pytest.raises(ValueError, match=match):
+def test_expanding_folds_errors(quarterly, kwargs, error, match):
+    with pytest.raises(error, match=match):
         expanding_folds(quarterly(np.arange(20)), **kwargs)
 
 
-def test_expanding_folds_refuses_non_series_and_nan():
+def test_expanding_folds_refuses_non_series_and_nan(quarterly):
     with pytest.raises(TypeError, match="series"):
         expanding_folds(np.arange(20.0), 2, 2)
-    with pytest.raises(ValueError, match="NaN"):
+    with pytest.raises(ValueError, match="series must hold finite numbers"):
         expanding_folds(quarterly([1.0, np.nan] + [1.0] * 18), 2, 2)
 
 
-def test_each_fold_gets_a_fresh_model_fitted_on_its_training_part_only():
+def test_each_fold_gets_a_fresh_model_fitted_on_its_training_part_only(quarterly):
     series = quarterly(np.random.default_rng(0).normal(size=40).cumsum())
     folds = expanding_folds(series, n_folds=3, horizon=5)
     made = []
@@ -97,7 +94,7 @@ def test_each_fold_gets_a_fresh_model_fitted_on_its_training_part_only():
     assert len({float(m.scaler_.offset_) for m in made}) == 3
 
 
-def test_one_step_backtest_of_the_naive_forecast_known_scores():
+def test_one_step_backtest_of_the_naive_forecast_known_scores(quarterly):
     series = quarterly([0, 1, 3, 6, 10, 15, 21, 28.0])  # steps 1, 2, 3, ... 7
     folds = expanding_folds(series, n_folds=2, horizon=2)
     result = backtest(NaiveForecaster, series, folds)
@@ -110,24 +107,39 @@ def test_one_step_backtest_of_the_naive_forecast_known_scores():
     assert result.scores["MASE"][0] == pytest.approx(4.5 / 2.0)  # naive MAE on 0,1,3,6 is 2
 
 
-def test_forecast_backtest_feeds_no_test_value_back():
+def test_forecast_backtest_feeds_no_test_value_back(quarterly):
     series = quarterly([0, 1, 3, 6, 10, 15, 21, 28.0])
     result = backtest(NaiveForecaster, series, expanding_folds(series, 2, 2), method="forecast")
     assert list(result.predictions["y_pred"]) == [6.0, 6.0, 15.0, 15.0]  # the origin's value
 
 
-def test_backtest_errors():
+def test_backtest_errors(quarterly):
     series = quarterly(np.arange(12.0))
     folds = expanding_folds(series, 2, 2)
-    with pytest.raises(ValueError, match="method"):
+    with pytest.raises(ValueError, match="method must be one of"):
         backtest(NaiveForecaster, series, folds, method="recursive")
-    with pytest.raises(ValueError, match="folds"):
+    with pytest.raises(ValueError, match="folds must hold at least one Fold"):
         backtest(NaiveForecaster, series, [])
-    with pytest.raises(TypeError, match="make_model"):
+    with pytest.raises(TypeError, match="make_model must return a forecaster"):
         backtest(lambda: "naive", series, folds)
+    with pytest.raises(TypeError, match=r"make_model must build a new forecaster for every fold: "
+                                        r"pass the class or a function that builds one "
+                                        r"\(NaiveForecaster, not NaiveForecaster\(\)\)"):
+        backtest(NaiveForecaster(), series, folds)
+    with pytest.raises(TypeError, match="series must be a pandas Series, got ndarray"):
+        backtest(NaiveForecaster, series.to_numpy(), folds)
+    with pytest.raises(TypeError, match="folds must be a list of Fold"):
+        backtest(NaiveForecaster, series, folds[0])
+    with pytest.raises(TypeError, match=r"folds\[0\] must be a Fold\(train, test\)"):
+        backtest(NaiveForecaster, series, [(1, 2)])
+    other = expanding_folds(quarterly(np.arange(12.0), start="2010"), 2, 2)
+    with pytest.raises(ValueError, match=r"folds\[0\] must test on dates of series"):
+        backtest(NaiveForecaster, series, other)
+    with pytest.raises(ValueError, match=r"m must be a positive int \(>= 1\), got 0"):
+        backtest(NaiveForecaster, series, folds, m=0)
 
 
-def test_compare_runs_seeded_factories_per_seed_on_the_same_folds():
+def test_compare_runs_seeded_factories_per_seed_on_the_same_folds(quarterly):
     series = quarterly(np.random.default_rng(1).normal(size=30))
     folds = expanding_folds(series, 3, 4)
     calls = []
@@ -159,17 +171,37 @@ def test_summarise_spread_over_seeds():
     assert "seconds" not in table.columns  # only when the scores were timed
 
 
-def test_compare_and_summarise_errors():
+def test_compare_and_summarise_errors(quarterly):
     series = quarterly(np.arange(12.0))
     folds = expanding_folds(series, 2, 2)
     with pytest.raises(ValueError, match="models"):
         compare(series, folds, {})
-    with pytest.raises(ValueError, match="seeds"):
+    with pytest.raises(ValueError, match="seeds must hold at least one seed"):
         compare(series, folds, {"naive": NaiveForecaster}, seeds=[])
-    with pytest.raises(TypeError, match="naive"):
+    with pytest.raises(TypeError, match=r"seeds must be a list of seeds .* got 0; for a single "
+                                        r"seed write \[0\]"):
+        compare(series, folds, {"naive": NaiveForecaster}, seeds=0)
+    with pytest.raises(ValueError, match=r"seeds\[1\] must be a non-negative int"):
+        compare(series, folds, {"naive": NaiveForecaster}, seeds=[0, -1])
+    with pytest.raises(TypeError, match=r"models\['naive'\] must build a new forecaster"):
         compare(series, folds, {"naive": NaiveForecaster()})
-    with pytest.raises(ValueError, match="seed"):
+    with pytest.raises(TypeError, match="models must be a dict"):
+        compare(series, folds, [NaiveForecaster])
+    with pytest.raises(ValueError, match="scores must have the columns .* missing .*'seed'"):
         summarise(pd.DataFrame({"model": ["a"], "MAE": [1.0]}))
+    result = compare(series, folds, {"naive": NaiveForecaster})
+    with pytest.raises(TypeError, match="scores must be the scores table .* pass result.scores"):
+        summarise(result)
+    with pytest.raises(TypeError, match="by must be a column name or a list of column names"):
+        summarise(result.scores, by=3)
+    with pytest.raises(ValueError, match=r"scores\[MAE, RMSE, MASE\] must hold finite numbers"):
+        summarise(result.scores.assign(MAE=np.nan))
+
+
+def test_summarise_reads_one_string_as_one_column(quarterly):
+    series = quarterly(np.random.default_rng(2).normal(size=20))
+    result = compare(series, expanding_folds(series, 2, 3), {"naive": NaiveForecaster})
+    pd.testing.assert_frame_equal(summarise(result.scores, by="model"), summarise(result.scores))
 
 
 def test_errors_by_step():
@@ -177,11 +209,13 @@ def test_errors_by_step():
                          "y_true": [1.0, 2, 3, 4], "y_pred": [1.0, 0, 2, 4]})
     table = errors_by_step(pred)
     assert list(table["a"]) == [0.5, 1.0]
-    with pytest.raises(ValueError, match="step"):
+    with pytest.raises(ValueError, match="predictions must have the columns .*'step'"):
         errors_by_step(pred.drop(columns="step"))
+    with pytest.raises(ValueError, match=r"predictions\[y_true, y_pred\] must hold finite numbers"):
+        errors_by_step(pred.assign(y_pred=np.inf))
 
 
-def test_fold_is_a_named_pair():
+def test_fold_is_a_named_pair(quarterly):
     fold = Fold(quarterly([1.0, 2.0]), quarterly([3.0]))
     train, test = fold
     assert fold.train is train and fold.test is test

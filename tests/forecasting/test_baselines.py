@@ -1,5 +1,5 @@
-"""Tests for utils.forecasting.baselines and utils.forecasting.interface: known forecasts, the two kinds of forecast,
-the shared interface, and every documented error."""
+"""Tests for utils.forecasting.baselines and utils.forecasting.interface: known forecasts, the two
+kinds of forecast, the shared interface, and every documented error."""
 
 import warnings
 
@@ -16,23 +16,8 @@ from utils.forecasting.baselines import (
     SeasonalNaiveForecaster,
 )
 from utils.forecasting.interface import BaseForecaster, Forecaster, past_windows
-from utils.timeseries.growth import levels_from_growth, one_step_levels
 from utils.timeseries.splits import chronological_split
 from utils.timeseries.time_index import future_index
-
-
-def quarterly(values):
-    values = np.asarray(values, dtype=float)
-    return pd.Series(values, index=pd.date_range("2000", periods=len(values), freq="QS-JAN"))
-
-
-def ar1(n=200, phi=0.6, c=0.5, seed=0):
-    rng = np.random.default_rng(seed)
-    y = np.zeros(n)
-    for t in range(1, n):
-        y[t] = c + phi * y[t - 1] + rng.normal(scale=0.5)
-    return quarterly(y)
-
 
 ALL = [
     NaiveForecaster,
@@ -44,8 +29,20 @@ ALL = [
 ]
 
 
+@pytest.fixture(scope="module")
+def ar1(quarterly):
+    """``ar1(n)``: n quarters of y(t) = 0.5 + 0.6 y(t-1) + noise (seed 0)."""
+    def make(n=200):
+        rng = np.random.default_rng(0)
+        y = np.zeros(n)
+        for t in range(1, n):
+            y[t] = 0.5 + 0.6 * y[t - 1] + rng.normal(scale=0.5)
+        return quarterly(y)
+    return make
+
+
 @pytest.mark.parametrize("make", ALL)
-def test_every_baseline_speaks_the_shared_interface(make):
+def test_every_baseline_speaks_the_shared_interface(make, ar1):
     s = ar1(80)
     split = chronological_split(s, test=0.25)
     model = make()
@@ -59,7 +56,7 @@ def test_every_baseline_speaks_the_shared_interface(make):
         assert np.isfinite(out.to_numpy()).all()
 
 
-def test_naive_seasonal_drift_mean_known_values():
+def test_naive_seasonal_drift_mean_known_values(quarterly):
     train = quarterly([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 9.0])
     s = quarterly([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 9.0, 20.0, 30.0])
     test_idx = s.index[8:]
@@ -74,7 +71,7 @@ def test_naive_seasonal_drift_mean_known_values():
     np.testing.assert_allclose(MeanForecaster().fit(train).forecast(train, 2), [37 / 8, 37 / 8])
 
 
-def test_ar_recovers_noise_free_coefficients():
+def test_ar_recovers_noise_free_coefficients(quarterly):
     y = [1.0, 2.0]
     for _ in range(30):
         y.append(0.3 + 0.5 * y[-1] - 0.2 * y[-2])
@@ -85,7 +82,7 @@ def test_ar_recovers_noise_free_coefficients():
     assert model.forecast(quarterly(y), 1).iloc[0] == pytest.approx(nxt)
 
 
-def test_one_step_uses_true_lags_and_recursive_uses_own_predictions():
+def test_one_step_uses_true_lags_and_recursive_uses_own_predictions(ar1):
     s = ar1(120)
     split = chronological_split(s, test=0.2)
     model = ARForecaster(p=1).fit(split.train)
@@ -98,7 +95,7 @@ def test_one_step_uses_true_lags_and_recursive_uses_own_predictions():
     np.testing.assert_allclose(rec, [first, c + phi * first, c + phi * (c + phi * first)])
 
 
-def test_one_step_prediction_ignores_the_value_it_predicts():
+def test_one_step_prediction_ignores_the_value_it_predicts(ar1):
     s = ar1(60)
     model = ARForecaster(p=3).fit(s.iloc[:40])
     changed = s.copy()
@@ -107,7 +104,16 @@ def test_one_step_prediction_ignores_the_value_it_predicts():
     assert model.predict_one_step(s, t).iloc[0] == model.predict_one_step(changed, t).iloc[0]
 
 
-def test_arima_matches_ar_on_ar1_data_and_is_quiet():
+def test_a_single_date_is_a_one_element_index(ar1):
+    s = ar1(60)
+    model = ARForecaster(p=2).fit(s.iloc[:40])
+    expected = model.predict_one_step(s, s.index[45:46])
+    for one_date in (s.index[45], "2011-04-01", [str(s.index[45].date())]):
+        pd.testing.assert_series_equal(model.predict_one_step(s, one_date), expected,
+                                       check_freq=False)
+
+
+def test_arima_matches_ar_on_ar1_data_and_is_quiet(ar1):
     s = ar1(300)
     split = chronological_split(s, test=0.2)
     with warnings.catch_warnings():
@@ -122,7 +128,7 @@ def test_arima_matches_ar_on_ar1_data_and_is_quiet():
     np.testing.assert_allclose(rec, ar.forecast(split.train, 4), atol=0.05)  # MLE vs least squares
 
 
-def test_arima_with_differencing_one_step_past_the_end():
+def test_arima_with_differencing_one_step_past_the_end(quarterly):
     s = quarterly(np.cumsum(np.ones(40)))
     model = ARIMAForecaster((0, 1, 0)).fit(s.iloc[:30])
     nxt = future_index(s.index, 1)
@@ -138,127 +144,133 @@ def test_forecast_index_for_integer_index():
 
 class Constant(BaseForecaster):
     name = "constant"
+    value = 1.0
 
     def _fit(self, values):
         pass
 
     def _next(self, past):
-        return 1.0
+        return self.value
 
 
-def test_a_new_forecaster_needs_only_fit_and_next():
+def test_a_new_forecaster_needs_only_fit_and_next(quarterly):
     s = quarterly(np.arange(8.0))
     assert Constant().fit(s).forecast(s, 2).tolist() == [1.0, 1.0]
 
 
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_a_forecaster_that_predicts_nan_or_inf_is_stopped_naming_model_and_date(quarterly, bad):
+    s = quarterly(np.arange(8.0))
+    model = Constant().fit(s)
+    model.value = bad
+    with pytest.raises(ValueError, match=rf"constant predicted {bad} for 2001-04-01: a forecaster "
+                                         "must return finite numbers"):
+        model.predict_one_step(s, s.index[5:])
+    with pytest.raises(ValueError, match=rf"constant predicted {bad} for 2002-01-01"):
+        model.forecast(s, 2)
+
+
 @pytest.mark.parametrize("make", ALL)
-def test_refuses_the_test_part(make):
+def test_refuses_the_test_part(make, ar1):
     split = chronological_split(ar1(40), test=0.25)
     with pytest.raises(ValueError, match="must be fitted on the training part only, got the test"):
         make().fit(split.test)
 
 
-def test_use_before_fit():
-    with pytest.raises(RuntimeError, match="naive is not fitted yet"):
+def test_use_before_fit(quarterly):
+    with pytest.raises(ValueError, match="naive is not fitted yet"):
         NaiveForecaster().forecast(quarterly([1.0, 2.0]), 1)
 
 
-@pytest.mark.parametrize(
-    ("make", "message"),
-    [
-        (lambda: SeasonalNaiveForecaster(0), "season must be a positive int, got 0"),
-        (lambda: ARForecaster(p=-1), "p must be a positive int, got -1"),
-        (lambda: ARIMAForecaster((1, 0)), "order must be three non-negative ints"),
-    ],
-)
-def test_bad_constructor_arguments(make, message):
-    with pytest.raises(ValueError, match=message):
+def test_a_validation_part_is_only_for_forecasters_that_stop_early(quarterly):
+    s = quarterly(np.arange(10.0))
+    with pytest.raises(TypeError, match="validation is only for forecasters that stop early"):
+        NaiveForecaster().fit(s.iloc[:6], validation=s.iloc[6:])
+
+
+@pytest.mark.parametrize(("make", "error", "message"), [
+    (lambda: SeasonalNaiveForecaster(0), ValueError, r"season must be a positive int \(>= 1\), got 0"),
+    (lambda: SeasonalNaiveForecaster(4.0), TypeError, "season must be a positive int"),
+    (lambda: ARForecaster(p=-1), ValueError, r"p must be a positive int \(>= 1\), got -1"),
+    (lambda: ARIMAForecaster((1, 0)), ValueError, "order must be three non-negative ints"),
+    (lambda: ARIMAForecaster(1), TypeError, "order must be three non-negative ints"),
+    (lambda: ARIMAForecaster((1, -1, 0)), ValueError, r"order\[1\] must be a non-negative int"),
+    (lambda: ARIMAForecaster((1, 0.5, 0)), TypeError, r"order\[1\] must be a non-negative int"),
+    (lambda: ARIMAForecaster((1, 0, 0), trend="linear"), ValueError, "trend must be one of"),
+])
+def test_bad_constructor_arguments(make, error, message):
+    with pytest.raises(error, match=message):
         make()
 
 
-def test_train_too_short():
+def test_train_too_short(quarterly):
     with pytest.raises(ValueError, match="train must have at least 5 values for seasonal naive"):
         SeasonalNaiveForecaster(4).fit(quarterly([1.0, 2.0, 3.0]))
     with pytest.raises(ValueError, match=r"train must have at least 7 values for AR\(3\)"):
         ARForecaster(3).fit(quarterly(np.arange(5.0)))
 
 
-def test_history_must_be_a_clean_numeric_series():
+@pytest.mark.parametrize("make", [lambda: ARForecaster(2), lambda: ARIMAForecaster((1, 0, 0))])
+@pytest.mark.parametrize("bad", [np.inf, -np.inf, np.nan])
+def test_inf_is_refused_like_nan(quarterly, make, bad):
+    train = quarterly([1.0, 2.0, 0.5, 3.0, bad, 2.0, 1.0, 2.5, 1.5])  # pct_change of a zero: inf
+    with pytest.raises(ValueError, match=rf"train must hold finite numbers .* got {bad} at 2001-01-01"):
+        make().fit(train)
+
+
+def test_history_must_be_a_clean_numeric_series(quarterly):
     model = NaiveForecaster().fit(quarterly([1.0, 2.0]))
     with pytest.raises(TypeError, match="history must be a pandas Series, got ndarray"):
         model.forecast(np.arange(3.0), 1)
-    with pytest.raises(TypeError, match="history must hold numbers"):
+    with pytest.raises(TypeError, match="history must hold real numbers"):
         model.forecast(pd.Series(["a", "b"]), 1)
-    with pytest.raises(ValueError, match="history contains NaN"):
+    with pytest.raises(ValueError, match="history must hold finite numbers"):
         model.forecast(quarterly([1.0, np.nan]), 1)
     with pytest.raises(ValueError, match="history must have a strictly increasing index"):
         model.forecast(quarterly([1.0, 2.0]).iloc[::-1], 1)
 
 
-def test_bad_horizon():
+def test_bad_horizon(quarterly):
     model = NaiveForecaster().fit(quarterly([1.0, 2.0]))
     for make in (lambda: model, lambda: ARIMAForecaster((0, 1, 0)).fit(quarterly(np.arange(9.0)))):
-        with pytest.raises(ValueError, match="horizon must be a positive int, got 0"):
+        with pytest.raises(ValueError, match=r"horizon must be a positive int \(>= 1\), got 0"):
             make().forecast(quarterly([1.0, 2.0, 3.0]), 0)
+        with pytest.raises(TypeError, match="horizon must be a positive int"):
+            make().forecast(quarterly([1.0, 2.0, 3.0]), 2.0)
 
 
-def test_history_too_short_for_forecast():
+def test_history_too_short_for_forecast(quarterly):
     model = ARForecaster(2).fit(quarterly(np.arange(9.0)))
     with pytest.raises(ValueError, match="history must have at least 2 values, got 1"):
         model.forecast(quarterly([1.0]), 1)
 
 
-def test_one_step_index_errors():
+def test_one_step_index_errors(quarterly):
     s = quarterly(np.arange(20.0))
     model = ARForecaster(2).fit(s.iloc[:10])
-    with pytest.raises(ValueError, match="index must hold at least one timestamp"):
+    with pytest.raises(ValueError, match="index must hold at least one target"):
         model.predict_one_step(s, s.index[:0])
-    with pytest.raises(ValueError, match="index starts too early: AR\\(2\\) needs 2 true value"):
+    with pytest.raises(ValueError, match=r"index starts too early: AR\(2\) needs 2 true value.*"
+                                         r"2000-04-01 has only 1"):
         model.predict_one_step(s, s.index[1:5])
-    beyond = pd.date_range("2010", periods=2, freq="QS-JAN")
-    with pytest.raises(ValueError, match="index must hold timestamps of history"):
+    beyond = quarterly([0.0, 0.0], start="2010").index
+    with pytest.raises(ValueError, match="index must hold dates of history .* got 2010-01-01, "
+                                         r"after its end \(2004-10-01\)"):
         model.predict_one_step(s, beyond)
+    with pytest.raises(ValueError, match="got 2002-02-01, which is not one of its dates"):
+        model.predict_one_step(s, "2002-02-01")  # inside history, between two quarters
 
 
-def test_future_index_errors():
-    with pytest.raises(ValueError, match="regular DatetimeIndex"):
-        future_index(pd.DatetimeIndex(["2000-01-01", "2000-01-05", "2000-03-01"]), 1)
-    with pytest.raises(TypeError, match="history index must be a DatetimeIndex or integers"):
-        future_index(pd.Index(["a", "b"]), 1)
-
-
-def test_past_windows_hold_the_true_values_before_each_target():
+def test_past_windows_hold_the_true_values_before_each_target(quarterly):
     s = quarterly(np.arange(10.0))
     X = past_windows(s, s.index[[3, 7]].append(future_index(s.index, 1)), window=3)
     assert X.shape == (3, 3, 1)
     np.testing.assert_array_equal(X[:, :, 0], [[0, 1, 2], [4, 5, 6], [7, 8, 9]])
 
 
-def test_past_windows_errors():
+def test_past_windows_errors(quarterly):
     s = quarterly(np.arange(10.0))
-    with pytest.raises(ValueError, match="window must be a positive int, got 0"):
+    with pytest.raises(ValueError, match=r"window must be a positive int \(>= 1\), got 0"):
         past_windows(s, s.index[5:], 0)
-    with pytest.raises(ValueError, match="start at least 3 steps into history"):
+    with pytest.raises(ValueError, match="index must start at least 3 steps into history"):
         past_windows(s, s.index[2:], 3)
-
-
-def test_levels_from_growth_compounds_predictions():
-    g = quarterly([10.0, -50.0, 100.0])
-    np.testing.assert_allclose(levels_from_growth(g, 100.0), [110.0, 55.0, 110.0])
-    assert levels_from_growth(g, 100.0).index.equals(g.index)
-
-
-def test_one_step_levels_start_from_the_true_previous_level():
-    levels = quarterly([100.0, 200.0, 300.0, 400.0])
-    g = pd.Series([10.0, -10.0], index=levels.index[2:])
-    np.testing.assert_allclose(one_step_levels(g, levels), [220.0, 270.0])
-    nxt = pd.Series([50.0], index=future_index(levels.index, 1))
-    np.testing.assert_allclose(one_step_levels(nxt, levels), [600.0])
-
-
-def test_level_errors():
-    levels = quarterly([100.0, 200.0, 300.0])
-    with pytest.raises(ValueError, match="growth must hold finite numbers"):
-        levels_from_growth(quarterly([1.0, np.nan]), 100.0)
-    with pytest.raises(ValueError, match="growth must start after the first date of levels"):
-        one_step_levels(levels.iloc[:1] * 0, levels)

@@ -5,13 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from utils.forecasting.intervals import (
-    backtest_intervals,
-    conformal_radius,
-    coverage_table,
-    empirical_coverage,
-    interval,
-)
+from utils.forecasting.intervals import backtest_intervals, conformal_radius, coverage_table
 
 
 def test_conformal_radius_known_values():
@@ -29,17 +23,23 @@ def test_conformal_radius_needs_enough_residuals():
         conformal_radius(np.ones(8), 0.9)
 
 
-@pytest.mark.parametrize("coverage", [0, 1, 1.5, -0.2, True, "0.8", 1])
-def test_conformal_radius_refuses_bad_coverage(coverage):
-    with pytest.raises(ValueError, match="coverage"):
+@pytest.mark.parametrize(("coverage", "error"), [
+    (0, ValueError), (1, ValueError), (1.5, ValueError), (-0.2, ValueError), (np.nan, ValueError),
+    (True, TypeError), ("0.8", TypeError),
+])
+def test_conformal_radius_refuses_bad_coverage(coverage, error):
+    with pytest.raises(error, match="coverage must be a"):
         conformal_radius(np.ones(20), coverage)
 
 
-def test_conformal_radius_refuses_nan_and_text():
-    with pytest.raises(ValueError, match="NaN"):
-        conformal_radius([1.0, np.nan, 2.0, 3.0, 4.0], 0.5)
-    with pytest.raises(TypeError, match="residuals"):
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_conformal_radius_refuses_nan_inf_text_and_tables(bad):
+    with pytest.raises(ValueError, match=f"residuals must hold finite numbers .* got {bad}"):
+        conformal_radius([1.0, bad, 2.0, 3.0, 4.0], 0.5)
+    with pytest.raises(TypeError, match="residuals must hold numbers"):
         conformal_radius(["a", "b"], 0.5)
+    with pytest.raises(ValueError, match=r"residuals must have 1 axes, got shape \(2, 3\)"):
+        conformal_radius(np.ones((2, 3)), 0.5)
 
 
 @pytest.mark.parametrize("target", [0.5, 0.8, 0.9])
@@ -47,7 +47,7 @@ def test_coverage_on_exchangeable_synthetic_errors_is_close_to_the_target(target
     rng = np.random.default_rng(0)
     q = conformal_radius(rng.standard_t(df=4, size=400), target)
     new = rng.standard_t(df=4, size=20_000)
-    measured = empirical_coverage(new, -q * np.ones_like(new), q * np.ones_like(new))
+    measured = np.mean(np.abs(new) <= q)  # the fraction of new errors inside [-q, q]
     assert abs(measured - target) < 0.04
 
 
@@ -56,26 +56,6 @@ def test_finite_sample_guarantee_on_average():
     rng = np.random.default_rng(1)
     hits = [abs(rng.normal()) <= conformal_radius(rng.normal(size=9), 0.8) for _ in range(4000)]
     assert np.mean(hits) >= 0.78
-
-
-def test_interval_and_empirical_coverage():
-    pred = pd.Series([1.0, 2.0, 3.0], index=pd.RangeIndex(3))
-    band = interval(pred, 0.5)
-    assert list(band.columns) == ["lower", "y_pred", "upper"]
-    assert list(band["lower"]) == [0.5, 1.5, 2.5]
-    truth = pd.Series([1.5, 3.0, 3.0], index=pd.RangeIndex(3))
-    assert empirical_coverage(truth, band["lower"], band["upper"]) == pytest.approx(2 / 3)
-
-
-def test_interval_and_coverage_errors():
-    with pytest.raises(TypeError, match="y_pred"):
-        interval(np.ones(3), 1.0)
-    with pytest.raises(ValueError, match="radius"):
-        interval(pd.Series([1.0]), -1.0)
-    with pytest.raises(ValueError, match="lower"):
-        empirical_coverage([1.0], [2.0], [0.0])
-    with pytest.raises(ValueError, match="shape"):
-        empirical_coverage([1.0, 2.0], [0.0], [3.0])
 
 
 def synthetic_predictions(n_folds=10, per_fold=30, scale=None, seed=0):
@@ -111,5 +91,18 @@ def test_backtest_intervals_errors():
         backtest_intervals(pred.drop(columns="fold"))
     with pytest.raises(ValueError, match="2 folds"):
         backtest_intervals(pred[pred["fold"] == 0])
-    with pytest.raises(ValueError, match="radius"):
+    with pytest.raises(ValueError, match="bands must have the columns .*'radius'"):
         coverage_table(pd.DataFrame({"model": ["m"], "covered": [True]}))
+    with pytest.raises(ValueError, match=r"predictions\[y_true, y_pred\] must hold finite numbers"):
+        backtest_intervals(pred.assign(y_pred=np.inf))
+    with pytest.raises(TypeError, match="groups must be a column name or a list of column names"):
+        backtest_intervals(pred, groups=None)
+    with pytest.raises(TypeError, match="predictions must be a pandas DataFrame"):
+        backtest_intervals(pred.to_dict())
+
+
+def test_one_string_is_one_column():
+    pred = synthetic_predictions(n_folds=3)
+    bands = backtest_intervals(pred, groups="model")
+    pd.testing.assert_frame_equal(bands, backtest_intervals(pred, groups=["model"]))
+    pd.testing.assert_frame_equal(coverage_table(bands, by="model"), coverage_table(bands))

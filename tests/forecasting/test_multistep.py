@@ -1,5 +1,5 @@
-"""Tests for utils.forecasting.multistep: the recursive loop on a series whose continuation is known exactly,
-each strategy trained on a noise-free sine, the interface, and the errors."""
+"""Tests for utils.forecasting.multistep: each strategy trained on a noise-free sine, the
+interface, and the errors."""
 
 import numpy as np
 import pandas as pd
@@ -12,43 +12,9 @@ from utils.forecasting.multistep import (
     STRATEGIES,
     DirectForecaster,
     Seq2SeqForecaster,
-    recursive_forecast,
     strategy_forecaster,
 )
 from utils.timeseries.splits import tag
-
-
-def test_recursive_forecast_continues_a_sine_exactly_with_its_linear_recurrence():
-    # a sampled sine obeys x(t) = 2 cos(w) x(t-1) - x(t-2): fed its own predictions, it stays exact
-    w = 2 * np.pi / 12
-    x = np.sin(w * np.arange(40))
-
-    def step(last):
-        return 2 * np.cos(w) * last[-1] - last[-2]
-
-    np.testing.assert_allclose(recursive_forecast(step, x[:30], horizon=10, window=2), x[30:],
-                               atol=1e-9)
-
-
-def test_recursive_forecast_feeds_its_predictions_back():
-    seen = []
-
-    def step(last):
-        seen.append(last.copy())
-        return last.sum()
-
-    out = recursive_forecast(step, [1.0, 2.0], horizon=3, window=2)
-    np.testing.assert_array_equal(out, [3.0, 5.0, 8.0])  # Fibonacci: each input includes outputs
-    np.testing.assert_array_equal(seen[2], [3.0, 5.0])
-
-
-@pytest.mark.parametrize(("kwargs", "match"), [
-    ({"horizon": 0}, "horizon"), ({"window": 0}, "window"), ({"window": 5}, "past"),
-])
-def test_recursive_forecast_errors(kwargs, match):
-    args = {"step": np.mean, "past": [1.0, 2.0, 3.0], "horizon": 2, "window": 2} | kwargs
-    with pytest.raises(ValueError, match=match):
-        recursive_forecast(**args)
 
 
 def test_strategy_forecaster_builds_the_right_kind():
@@ -60,12 +26,15 @@ def test_strategy_forecaster_builds_the_right_kind():
     assert all(isinstance(m, Forecaster) for m in models.values())
 
 
-@pytest.mark.parametrize(("args", "match"), [
-    (("beam", "gru"), "strategy"), (("direct", "rnn"), "cell"),
+@pytest.mark.parametrize(("args", "horizon", "error", "match"), [
+    (("beam", "gru"), 2, ValueError, "strategy must be one of"),
+    (("direct", "rnn"), 2, ValueError, "cell must be one of"),
+    (("recursive", "gru"), 0, ValueError, r"horizon must be a positive int \(>= 1\), got 0"),
+    (("seq2seq", "gru"), 2.0, TypeError, "horizon must be a positive int"),
 ])
-def test_strategy_forecaster_errors(args, match):
-    with pytest.raises(ValueError, match=match):
-        strategy_forecaster(*args, horizon=2)
+def test_strategy_forecaster_errors(args, horizon, error, match):
+    with pytest.raises(error, match=match):
+        strategy_forecaster(*args, horizon=horizon)
     with pytest.raises(ValueError, match="horizon"):
         DirectForecaster("gru", horizon=0)
 
@@ -104,18 +73,10 @@ def test_multi_output_forecaster_interface_and_horizon_limit(toy):
         model.forecast(train.iloc[:5], horizon=2)
 
 
-def test_direct_validation_targets_are_never_training_targets(monkeypatch):
-    import utils.forecasting.keras_forecaster as nf
-
-    seen = {}
-
-    def spy(config, X, y, X_val, y_val, **kwargs):
-        seen.update(X=X, y=y, X_val=X_val, y_val=y_val)
-        raise StopIteration
-
-    monkeypatch.setattr(nf, "train_network", spy)
+def test_direct_validation_targets_are_never_training_targets(capture_training):
+    seen = capture_training
     train = tag(pd.Series(np.arange(40.0)), "train")
-    with pytest.raises(StopIteration):
+    with pytest.raises(seen["stopped"]):
         DirectForecaster("gru", window=4, horizon=5, validation=0.25).fit(train)
     # targets are standardised positions; the training ones all come before the validation ones
     assert seen["y"].max() < seen["y_val"].min()

@@ -15,15 +15,16 @@ from utils.data import sine  # noqa: E402
 from utils.forecasting.backtest import backtest, expanding_folds  # noqa: E402
 from utils.forecasting.interface import Forecaster  # noqa: E402
 from utils.forecasting.keras_forecaster import KerasForecaster  # noqa: E402
-from utils.forecasting.networks import _datasets, build_network, predict_network, train_network  # noqa: E402
+from utils.forecasting.networks import (  # noqa: E402
+    COMPILED,
+    _datasets,
+    build_network,
+    predict_network,
+    train_network,
+)
 from utils.timeseries.splits import chronological_split, tag  # noqa: E402
 
 FAST = {"epochs": 2, "units": 4}
-
-
-def quarterly(values):
-    values = np.asarray(values, dtype=float)
-    return pd.Series(values, index=pd.date_range("1990", periods=len(values), freq="QS-JAN"))
 
 
 @pytest.mark.parametrize("cell", ["simplernn", "lstm", "gru"])
@@ -36,13 +37,15 @@ def test_build_network_shapes(cell, architecture, horizon):
     assert tuple(net.inputs[0].shape) == (None, 5, 1)
 
 
-@pytest.mark.parametrize(("kwargs", "match"), [
-    ({"cell": "rnn"}, "cell"), ({"window": 0}, "window"), ({"units": 2.0}, "units"),
-    ({"horizon": -1}, "horizon"), ({"architecture": "attention"}, "architecture"),
+@pytest.mark.parametrize(("kwargs", "error", "match"), [
+    ({"cell": "rnn"}, ValueError, "cell must be one of"), ({"window": 0}, ValueError, "window"),
+    ({"units": 2.0}, TypeError, "units must be a positive int"),
+    ({"horizon": -1}, ValueError, "horizon"),
+    ({"architecture": "attention"}, ValueError, "architecture must be one of"),
 ])
-def test_build_network_errors(kwargs, match):
+def test_build_network_errors(kwargs, error, match):
     args = {"cell": "gru", "window": 4, "units": 2, "horizon": 1} | kwargs
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(error, match=match):
         build_network(**args)
 
 
@@ -74,6 +77,23 @@ def test_reused_network_trains_exactly_like_a_brand_new_one():
         np.testing.assert_allclose(a, c, rtol=1e-5, atol=1e-7)
     np.testing.assert_allclose(predict_network(config, w1, X[:3]),
                                fresh.predict(X[:3].astype("float32"), verbose=0), rtol=1e-5)
+    COMPILED.clear()  # forgotten: the next training compiles anew, with the same result
+    assert len(COMPILED) == 0
+    net, h3 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    assert h3 == h1 and len(COMPILED) == 1
+    for a, b in zip(w1, net.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_compiled_networks_are_shared_per_configuration():
+    config = {"cell": "simplernn", "window": 3, "units": 2}
+    net = COMPILED.get(config, 0.01)
+    assert COMPILED.get(dict(config), 0.01) is net
+    assert COMPILED.get(config, 0.02) is not net  # another optimizer: another network
+    with pytest.raises(ValueError, match="config must hold 'cell', 'window'"):
+        COMPILED.get({"cell": "gru"}, 0.01)
+    with pytest.raises(ValueError, match="learning_rate must be a number > 0"):
+        COMPILED.get(config, 0.0)
 
 
 def test_one_epoch_is_one_pass_over_the_training_windows():
@@ -96,11 +116,39 @@ def test_train_network_errors():
         train_network(config, X, y, X, y, seed=0, epochs=0)
     with pytest.raises(ValueError, match="batch_size"):
         train_network(config, X, y, X, y, seed=0, batch_size=0)
+    with pytest.raises(TypeError, match="seed must be a non-negative int"):
+        train_network(config, X, y, X, y, seed="0")
+    for rate, error in ((np.nan, ValueError), (0, ValueError), ("fast", TypeError)):
+        with pytest.raises(error, match="learning_rate must be a"):
+            train_network(config, X, y, X, y, seed=0, learning_rate=rate)
+    with pytest.raises(ValueError, match=r"X must have 3 axes, got shape \(40, 4\)"):
+        train_network(config, X[:, :, 0], y, X, y, seed=0)
+    with pytest.raises(ValueError, match=r"y must have one row per window of X \(40\)"):
+        train_network(config, X, y[:5], X, y, seed=0)
+    with pytest.raises(ValueError, match="X must hold finite numbers"):
+        train_network(config, np.where(X > 1, np.inf, X), y, X, y, seed=0)
+    with pytest.raises(ValueError, match="network must match the windows: window=4"):
+        train_network({"cell": "lstm", "window": 5}, X, y, X, y, seed=0)
+    with pytest.raises(TypeError, match="network must be a function"):
+        train_network("lstm", X, y, X, y, seed=0)
+    with pytest.raises(TypeError, match="show_progress must be True or False"):
+        train_network(config, X, y, X, y, seed=0, show_progress="yes")
+
+
+def test_predict_network_errors():
+    config = {"cell": "gru", "window": 4, "units": 2}
+    weights = build_network(**config).get_weights()
+    with pytest.raises(ValueError, match="weights must be the list of arrays of get_weights"):
+        predict_network(config, weights[:1], np.zeros((1, 4, 1)))
+    with pytest.raises(ValueError, match=r"X must have shape \(N, 4, 1\), got \(1, 5, 1\)"):
+        predict_network(config, weights, np.zeros((1, 5, 1)))
+    with pytest.raises(TypeError, match="network must be a config dict or a keras.Model"):
+        predict_network("gru", weights, np.zeros((1, 4, 1)))
 
 
 @pytest.fixture(scope="module")
-def fitted():
-    series = quarterly(sine(60, period=8, noise=0.05, seed=1).to_numpy() * 3 + 10)
+def fitted(quarterly):
+    series = quarterly(sine(60, period=8, noise=0.05, seed=1).to_numpy() * 3 + 10, start="1990")
     split = chronological_split(series, test=0.2)
     return series, split, KerasForecaster("gru", window=6, seed=0, **FAST).fit(split.train)
 
@@ -131,7 +179,7 @@ def test_scaler_is_fitted_on_the_training_part_only(fitted):
         KerasForecaster("gru", window=6, **FAST).fit(split.test)
 
 
-def test_scalers_refitted_on_every_backtest_fold():
+def test_scalers_refitted_on_every_backtest_fold(quarterly):
     series = quarterly(np.linspace(0, 10, 48) + np.sin(np.arange(48)))
     folds = expanding_folds(series, n_folds=2, horizon=6)
     made = []
@@ -158,21 +206,31 @@ def test_network_copy_holds_the_fitted_weights(fitted):
     assert isinstance(net, keras.Model)
     for a, b in zip(net.get_weights(), model.weights_, strict=True):
         np.testing.assert_array_equal(a, b)
-    with pytest.raises(RuntimeError, match="not fitted"):
+    with pytest.raises(ValueError, match="GRU is not fitted yet"):
         KerasForecaster("gru").network()
 
 
-@pytest.mark.parametrize(("kwargs", "match"), [
-    ({"cell": "transformer"}, "cell"), ({"validation": 0.0}, "validation"),
-    ({"validation": 1}, "validation"), ({"window": 0}, "window"), ({"units": 0}, "units"),
+@pytest.mark.parametrize(("kwargs", "error", "match"), [
+    ({"cell": "transformer"}, ValueError, "cell must be one of"),
+    ({"validation": 0.0}, ValueError, "validation"), ({"validation": 1}, ValueError, "validation"),
+    ({"window": 0}, ValueError, "window"), ({"units": 0}, ValueError, "units"),
+    ({"learning_rate": np.nan}, ValueError, "learning_rate must be a finite number"),
+    ({"learning_rate": 0}, ValueError, "learning_rate must be a number > 0"),
+    ({"learning_rate": "fast"}, TypeError, "learning_rate must be a real number"),
+    ({"epochs": 0}, ValueError, "epochs"), ({"patience": 1.5}, TypeError, "patience"),
+    ({"batch_size": -1}, ValueError, "batch_size"),
+    ({"show_progress": "yes"}, TypeError, "show_progress must be True or False"),
+    ({"name": 3}, TypeError, "name must be a str"), ({"seed": 1.0}, TypeError, "seed"),
 ])
-def test_keras_forecaster_errors(kwargs, match):
+def test_keras_forecaster_refuses_bad_settings_when_made_not_when_fitted(kwargs, error, match):
     args = {"cell": "lstm"} | kwargs
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(error, match=match):
         KerasForecaster(args.pop("cell"), **args)
 
 
-def test_too_short_training_part_is_refused():
+def test_too_short_training_part_is_refused(quarterly):
+    with pytest.raises(ValueError, match=r"train must have at least 9 values for LSTM, got 8"):
+        KerasForecaster("lstm", window=8, **FAST).fit(quarterly(np.arange(8.0)))
     with pytest.raises(ValueError, match="too short"):
         KerasForecaster("lstm", window=8, **FAST).fit(quarterly(np.arange(9.0)))  # one window
 
@@ -220,27 +278,20 @@ def test_build_function_same_seed_same_forecaster():
 
 
 @pytest.mark.parametrize("cell", ["gru", _tiny_build])
-def test_early_stopping_sees_the_validation_part_and_never_the_test_part(cell, monkeypatch):
-    import utils.forecasting.keras_forecaster as nf
-
-    seen = {}
-
-    def spy(network, X, y, X_val, y_val, **kwargs):
-        seen.update(X=X, y=y, X_val=X_val, y_val=y_val)
-        raise StopIteration
-
-    monkeypatch.setattr(nf, "train_network", spy)
+def test_early_stopping_sees_the_validation_part_and_never_the_test_part(cell, quarterly,
+                                                                          capture_training):
+    seen = capture_training
     series = quarterly(np.arange(50.0))
     split = chronological_split(series, validation=0.2, test=0.2)  # 30, 10, 10 quarters
     model = KerasForecaster(cell, window=4, **FAST)
-    with pytest.raises(StopIteration):
+    with pytest.raises(seen["stopped"]):
         model.fit(split.train, validation=split.validation)
     back = model.scaler_.inverse_transform
     np.testing.assert_allclose(back(seen["y_val"][:, 0]), split.validation.to_numpy())
     np.testing.assert_allclose(back(seen["X_val"][0, :, 0]), split.train.to_numpy()[-4:])
     assert back(seen["y"]).max() == split.train.iloc[-1]  # every training window, nothing later
     assert len(seen["X"]) == 30 - 4
-    with pytest.raises(StopIteration):  # without a validation part: the end of train
+    with pytest.raises(seen["stopped"]):  # without a validation part: the end of train
         model.fit(split.train)
     assert back(seen["y_val"]).max() == split.train.iloc[-1]
     assert len(seen["X"]) + len(seen["X_val"]) == 30 - 4
@@ -257,7 +308,7 @@ def test_early_stopping_sees_the_validation_part_and_never_the_test_part(cell, m
     (lambda window: _compiled(keras.Sequential([keras.Input(shape=(window, 1)),
                                                 keras.layers.LSTM(2)])), ValueError, "mapping"),
 ])
-def test_bad_build_function_is_refused_clearly(build, error, match):
+def test_bad_build_function_is_refused_clearly(build, error, match, quarterly):
     train = quarterly(np.arange(30.0))
     with pytest.raises(error, match=match):
         KerasForecaster(build, window=4, **FAST).fit(train)

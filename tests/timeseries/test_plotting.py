@@ -32,19 +32,20 @@ def _close_figures():
     plt.close("all")
 
 
-def growth(n=60):
-    values = np.sin(np.arange(n) / 3.0) + np.random.default_rng(0).normal(scale=0.2, size=n)
-    return pd.Series(values, index=pd.date_range("2000", periods=n, freq="QS-JAN"))
+@pytest.fixture
+def growth(quarterly):
+    n = 60
+    return quarterly(np.sin(np.arange(n) / 3.0) + np.random.default_rng(0).normal(scale=0.2, size=n))
 
 
-def test_plot_series_labels_units():
-    ax = plot_series(growth(), ylabel="growth (%)", title="GDP growth", label="growth")
+def test_plot_series_labels_units(growth):
+    ax = plot_series(growth, ylabel="growth (%)", title="GDP growth", label="growth")
     assert ax.get_xlabel() == "date" and ax.get_ylabel() == "growth (%)"
     assert ax.get_title() == "GDP growth" and len(ax.lines) == 1
 
 
-def test_plot_forecast_marks_the_split_and_colours_the_parts():
-    s = growth()
+def test_plot_forecast_marks_the_split_and_colours_the_parts(growth):
+    s = growth
     split = chronological_split(s, validation=0.2, test=0.2)
     naive = s.shift(1).loc[split.test.index].rename("naive")
     ax = plot_forecast(split, {"naive": naive, "AR(1)": naive * 0.5}, ylabel="growth (%)")
@@ -57,8 +58,8 @@ def test_plot_forecast_marks_the_split_and_colours_the_parts():
     assert ax.get_ylabel() == "growth (%)"
 
 
-def test_plot_forecast_zoom_starts_later():
-    split = chronological_split(growth(), test=0.2)
+def test_plot_forecast_zoom_starts_later(growth):
+    split = chronological_split(growth, test=0.2)
     ax = plot_forecast(split, ylabel="growth (%)", start="2010")
     first = min(pd.Timestamp(line.get_xdata()[0]) for line in ax.lines)
     assert first == pd.Timestamp("2010-01-01")
@@ -72,14 +73,14 @@ def test_plot_forecast_zoom_works_on_an_integer_index():
     assert ax.get_xlabel() == "time step"
 
 
-def test_plot_acf_pacf_two_labelled_axes():
-    axes = plot_acf_pacf(growth(), lags=8, lag_unit="quarters")
+def test_plot_acf_pacf_two_labelled_axes(growth):
+    axes = plot_acf_pacf(growth, lags=8, lag_unit="quarters")
     assert [ax.get_xlabel() for ax in axes] == ["lag (quarters)"] * 2
     assert "autocorrelation" in axes[0].get_ylabel()
 
 
-def test_plot_lag_scatter_shows_correlation():
-    s = growth()
+def test_plot_lag_scatter_shows_correlation(growth):
+    s = growth
     ax = plot_lag_scatter(s, lag=1, unit="%")
     r = np.corrcoef(s.to_numpy()[:-1], s.to_numpy()[1:])[0, 1]
     assert f"r = {r:.2f}" in ax.get_title()
@@ -102,27 +103,51 @@ def test_plot_comparison_bars():
     assert len(ax.patches) == 2 and ax.get_xlabel() == "MAE (%)"
 
 
-def test_errors():
+def test_errors(growth):
     with pytest.raises(TypeError, match="series must be a pandas Series, got ndarray"):
         plot_series(np.arange(3.0), ylabel="x")
-    with pytest.raises(ValueError, match="series must not be empty"):
+    with pytest.raises(ValueError, match=r"series must hold at least 1 value\(s\), got 0"):
         plot_series(pd.Series([], dtype=float), ylabel="x")
+    with pytest.raises(ValueError, match="series must hold no [+]-inf"):
+        plot_series(growth.replace(growth.iloc[3], np.inf), ylabel="x")
+    with pytest.raises(ValueError, match="series must hold finite numbers"):
+        plot_acf_pacf(growth.replace(growth.iloc[3], np.nan), lags=8)
+    with pytest.raises(TypeError, match="ax must be None or a matplotlib Axes"):
+        plot_series(growth, ylabel="x", ax="left")
     with pytest.raises(ValueError, match="ylabel must be a non-empty string naming the units"):
-        plot_series(growth(), ylabel="")
+        plot_series(growth, ylabel="")
     with pytest.raises(ValueError, match=r"lags must be an int in \[1, 30\), got 40"):
-        plot_acf_pacf(growth(), lags=40)
-    with pytest.raises(ValueError, match="lag must be an int"):
-        plot_lag_scatter(growth(), lag=0, unit="%")
+        plot_acf_pacf(growth, lags=40)
+    with pytest.raises(ValueError, match="lag must be a positive int"):
+        plot_lag_scatter(growth, lag=0, unit="%")
+    with pytest.raises(ValueError, match=r"lag must be an int in \[1, 59\), got 59"):
+        plot_lag_scatter(growth, lag=59, unit="%")
     with pytest.raises(ValueError, match="history must be a Keras History or a dict"):
         plot_history({"accuracy": [1.0]})
+    with pytest.raises(TypeError, match="history must be a Keras History or a dict"):
+        plot_history([1.0, 0.5])
     with pytest.raises(ValueError, match="table must be a DataFrame with a 'RMSE' column"):
         plot_comparison(pd.DataFrame({"MAE": [1.0]}), "RMSE", unit="%")
+    with pytest.raises(TypeError, match="table must be a DataFrame"):
+        plot_comparison({"MAE": [1.0]}, "MAE", unit="%")
+
+
+def test_forecast_plot_errors(growth):
+    split = chronological_split(growth, test=0.2)
     with pytest.raises(TypeError, match=r"forecasts\['x'\] must be a pandas Series"):
-        plot_forecast(chronological_split(growth(), test=0.2), {"x": [1.0]}, ylabel="%")
+        plot_forecast(split, {"x": [1.0]}, ylabel="%")
+    with pytest.raises(TypeError, match="forecasts must be a dict of named forecasts"):
+        plot_forecast(split, split.test, ylabel="%")
+    with pytest.raises(TypeError, match="split must be a Split from chronological_split"):
+        plot_forecast(tuple(split)[:2], ylabel="%")
+    with pytest.raises(ValueError, match="start must be a date such as '1999', got 'soon'"):
+        plot_forecast(split, ylabel="%", start="soon")
+    with pytest.raises(ValueError, match="start must come before the end of the test part"):
+        plot_forecast(split, ylabel="%", start="2030")
 
 
-def test_zoomed_forecast_plot_draws_only_visible_boundaries():
-    split = chronological_split(growth(), validation=0.3, test=0.2)  # validation from 2004
+def test_zoomed_forecast_plot_draws_only_visible_boundaries(growth):
+    split = chronological_split(growth, validation=0.3, test=0.2)  # validation from 2004
     ax = plot_forecast(split, ylabel="%", start="2008")
     boundaries = [line for line in ax.lines if line.get_linestyle() == "--"]
     assert len(boundaries) == 1  # only the test boundary (2012) is after the zoom start
@@ -136,9 +161,11 @@ def test_comparison_labels_and_reference_line():
     assert any(line.get_xdata()[0] == 0.49 for line in ax.lines)
 
 
-def test_forecast_colours_stay_apart_from_the_parts():
-    from utils.timeseries.plotting import FORECAST_COLORS
-
+def test_forecast_colours_stay_apart_from_the_parts(growth):
+    split = chronological_split(growth, validation=0.2, test=0.2)
+    forecasts = {name: split.test * k for k, name in enumerate(("naive", "a", "b", "c"))}
+    ax = plot_forecast(split, forecasts, ylabel="%")
+    colors = {line.get_label(): line.get_color() for line in ax.lines}
     parts = [COLORS[p] for p in ("train", "validation", "test", "naive")]
-    for color in FORECAST_COLORS[:3]:
-        assert not any(matplotlib.colors.same_color(color, p) for p in parts)
+    for name in ("a", "b", "c"):
+        assert not any(matplotlib.colors.same_color(colors[name], p) for p in parts)

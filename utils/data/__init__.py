@@ -8,7 +8,8 @@
 """
 
 from utils.data.catalog import CATALOG
-from utils.data.loaders import load, load_csv
+from utils.data.csv_reader import load_csv
+from utils.data.loaders import load
 from utils.data.synthetic import sine
 
 __all__ = ["CATALOG", "load", "load_csv", "sine"]

@@ -5,6 +5,8 @@ import sys
 from utils.data.build import build
 from utils.data.catalog import DATA_DIR
 
+__all__ = ["main"]
+
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0] != "build" or len(argv) > 2:

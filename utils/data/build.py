@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from utils import checks
 from utils.data.catalog import CATALOG, CHECKSUM_FILE, DATA_DIR, Dataset
 from utils.data.loaders import sha256
 
+__all__ = ["build"]
 
-def extract(name: str) -> pd.Series:
+
+def _extract(name: str) -> pd.Series:
     """The raw series ``name`` from statsmodels, with quarter/year columns turned into dates."""
     module = importlib.import_module(f"statsmodels.datasets.{name if name != 'gdp' else 'macrodata'}")
     raw = module.load_pandas().data
@@ -34,14 +37,14 @@ def extract(name: str) -> pd.Series:
     return pd.Series(values, index=pd.DatetimeIndex(index, name="date"), name=entry.column)
 
 
-def write_csv(series: pd.Series, path: Path) -> None:
+def _write_csv(series: pd.Series, path: Path) -> None:
     """Write ``date,<name>`` rows with ISO dates, empty cells for NaN and '\\n' line endings."""
     frame = series.to_frame()
     frame.index = frame.index.strftime("%Y-%m-%d")
     frame.to_csv(path, index_label="date", lineterminator="\n", na_rep="")
 
 
-def readme(checksums: dict[str, str], stats: dict[str, tuple[int, int]]) -> str:
+def _readme(checksums: dict[str, str], stats: dict[str, tuple[int, int]]) -> str:
     """The text of ``data/README.md``, made from the catalog (never edited by hand)."""
     parts = [
         "# Data\n",
@@ -80,15 +83,15 @@ def _section(d: Dataset, digest: str, rows: int, missing: int) -> str:
 
 def build(out: str | Path = DATA_DIR) -> dict[str, str]:
     """Write every CSV, ``SHA256SUMS`` and ``README.md`` into ``out``; return the checksums."""
-    out = Path(out)
+    out = checks.path(out, "out")
     out.mkdir(parents=True, exist_ok=True)
     checksums, stats = {}, {}
     for name, entry in CATALOG.items():
-        series = extract(name)
-        write_csv(series, out / entry.file)
+        series = _extract(name)
+        _write_csv(series, out / entry.file)
         checksums[entry.file] = sha256(out / entry.file)
         stats[name] = (len(series), int(series.isna().sum()))
     lines = [f"{digest}  {file}" for file, digest in sorted(checksums.items())]
     (out / CHECKSUM_FILE).write_text("\n".join(lines) + "\n")
-    (out / "README.md").write_text(readme(checksums, stats))
+    (out / "README.md").write_text(_readme(checksums, stats))
     return checksums

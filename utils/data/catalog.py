@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from utils import checks
+
+__all__ = ["CATALOG", "CHECKSUM_FILE", "DATA_DIR", "Dataset", "get"]
+
 #: Where the CSVs live: ``data/`` at the top of the project.
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -111,8 +115,4 @@ CATALOG: dict[str, Dataset] = {
 
 def get(name: str) -> Dataset:
     """Return the catalog entry ``name``, or raise ``ValueError`` listing the known names."""
-    if not isinstance(name, str):
-        raise TypeError(f"name must be a str, got {type(name).__name__}")
-    if name not in CATALOG:
-        raise ValueError(f"unknown dataset {name!r}; expected one of {sorted(CATALOG)}")
-    return CATALOG[name]
+    return CATALOG[checks.one_of(checks.text(name, "name"), "name", CATALOG)]

@@ -8,6 +8,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from utils import checks
+
+__all__ = ["sine"]
+
 
 def sine(
     n: int, period: float, noise: float = 0.0, seed: int | None = None, amplitude: float = 1.0
@@ -17,13 +21,14 @@ def sine(
     Parameters
     ----------
     n : int
-        Number of time steps (> 0).
+        Number of time steps (>= 1).
     period : float
         Steps per full cycle (> 0).
     noise : float
         Standard deviation sigma of the added Gaussian noise (>= 0).
     seed : int or None
-        Seed of the noise generator (``np.random.default_rng(seed)``); repeatable when given.
+        Seed of the noise generator (``np.random.default_rng(seed)``), an int >= 0; repeatable
+        when given.
     amplitude : float
         A, the peak value without noise.
 
@@ -32,19 +37,11 @@ def sine(
     pd.Series
         ``n`` values named ``"sine"``, indexed by the integer step ``t`` (0 .. n-1).
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"n must be an int, got {type(n).__name__}")
-    if n <= 0:
-        raise ValueError(f"n must be > 0, got {n}")
-    for arg, value in (("period", period), ("noise", noise), ("amplitude", amplitude)):
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-            raise TypeError(f"{arg} must be a number, got {type(value).__name__}")
-        if not np.isfinite(value):
-            raise ValueError(f"{arg} must be finite, got {value}")
-    if period <= 0:
-        raise ValueError(f"period must be > 0, got {period}")
-    if noise < 0:
-        raise ValueError(f"noise must be >= 0, got {noise}")
+    n = checks.positive_int(n, "n")
+    period = checks.finite_number(period, "period", low=0.0, low_open=True)
+    noise = checks.finite_number(noise, "noise", low=0.0)
+    amplitude = checks.finite_number(amplitude, "amplitude")
+    seed = None if seed is None else checks.seed(seed)
     t = np.arange(n)
     values = amplitude * np.sin(2 * np.pi * t / period)
     if noise > 0:

@@ -6,3 +6,5 @@ The Keras parts (:mod:`~utils.forecasting.networks`, :mod:`~utils.forecasting.ke
 :mod:`~utils.forecasting.multistep`) import TensorFlow, so importing this package does not import
 them. One short import per idea: ``from utils.forecasting.baselines import NaiveForecaster``.
 """
+
+__all__: list[str] = []  # nothing re-exported: import from the module of each idea

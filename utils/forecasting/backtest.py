@@ -34,12 +34,16 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from utils.forecasting.interface import Forecaster, series_values
+from utils import checks
+from utils.forecasting.interface import Forecaster
 from utils.timeseries.metrics import mae, mase, rmse
 from utils.timeseries.splits import tag
 
-METHODS = ("one_step", "forecast")
-METRICS = ("MAE", "RMSE", "MASE")
+__all__ = ["Backtest", "Fold", "backtest", "compare", "errors_by_step", "expanding_folds",
+           "summarise"]
+
+_METHODS = ("one_step", "forecast")
+_METRICS = ("MAE", "RMSE", "MASE")
 
 
 class Fold(NamedTuple):
@@ -63,12 +67,10 @@ def expanding_folds(series: pd.Series, n_folds: int, horizon: int, step: int | N
     ``horizon``: test parts side by side, never overlapping). Fold k trains on positions
     ``[0, T - horizon - (n_folds - 1 - k) * step)`` and tests on the ``horizon`` after.
     """
-    series_values(series, "series")
-    for name, value in (("n_folds", n_folds), ("horizon", horizon),
-                        ("step", horizon if step is None else step)):
-        if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-            raise ValueError(f"{name} must be a positive int, got {value!r}")
-    step = horizon if step is None else int(step)
+    checks.numeric_series(series, "series")
+    n_folds = checks.positive_int(n_folds, "n_folds")
+    horizon = checks.positive_int(horizon, "horizon")
+    step = horizon if step is None else checks.positive_int(step, "step")
     first_origin = len(series) - horizon - (n_folds - 1) * step
     if first_origin < 2:
         raise ValueError(
@@ -82,11 +84,131 @@ def expanding_folds(series: pd.Series, n_folds: int, horizon: int, step: int | N
 
 def backtest(make_model: Callable[[], Forecaster], series: pd.Series, folds: Sequence[Fold], *,
              method: str = "one_step", m: int = 1) -> Backtest:
-    """Fit a fresh ``make_model()`` on every fold's training part and score it on its test part."""
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    """Fit a fresh ``make_model()`` on every fold's training part and score it on its test part.
+
+    ``make_model`` builds a new, unfitted forecaster: a class such as ``NaiveForecaster`` or a
+    function such as ``lambda: ARForecaster(4)`` (not a forecaster itself: every fold needs its
+    own). ``folds`` come from :func:`expanding_folds` on ``series``; ``method`` is
+    ``"one_step"`` or ``"forecast"``; ``m`` is the season of the MASE scale.
+    """
+    _check_factory(make_model, "make_model")
+    _check_run(series, folds, method, m)
+    return _run(make_model, series, folds, method, m)
+
+
+def compare(series: pd.Series, folds: Sequence[Fold], models: Mapping[str, Callable], *,
+            seeds: Sequence[int] = (0,), method: str = "one_step", m: int = 1) -> Backtest:
+    """Backtest every model of ``models`` (name -> factory) on the same ``folds``.
+
+    A factory with a ``seed`` parameter (a neural network) is called once per seed in ``seeds``
+    (a list of ints >= 0, e.g. ``[0, 1, 2]``); a factory without one (a deterministic baseline)
+    is run once and gets seed -1. The result's ``model`` column holds the names given in
+    ``models``.
+    """
+    if not isinstance(models, Mapping):
+        raise TypeError(f"models must be a dict mapping names to factories, got "
+                        f"{type(models).__name__}")
+    if not models:
+        raise ValueError("models must map at least one name to a factory, got none")
+    for name, factory in models.items():
+        _check_factory(factory, f"models[{name!r}]")
+    if isinstance(seeds, str) or not isinstance(seeds, Sequence | np.ndarray):
+        raise TypeError(f"seeds must be a list of seeds (ints >= 0), got {seeds!r}; "
+                        "for a single seed write [0]")
+    if len(seeds) == 0:
+        raise ValueError("seeds must hold at least one seed, got none")
+    seeds = [checks.seed(s, f"seeds[{i}]") for i, s in enumerate(seeds)]
+    _check_run(series, folds, method, m)
+    parts = []
+    for name, factory in models.items():
+        seeded = "seed" in inspect.signature(factory).parameters
+        for seed in seeds if seeded else [-1]:
+            make = (lambda f=factory, s=seed: f(seed=s)) if seeded else factory
+            result = _run(make, series, folds, method, m)
+            parts.append([frame.assign(model=name, seed=seed) for frame in result])
+    predictions, scores = (pd.concat(frames, ignore_index=True) for frames in zip(*parts, strict=True))
+    return Backtest(predictions, scores)
+
+
+def summarise(scores: pd.DataFrame, by: str | Sequence[str] = ("model",)) -> pd.DataFrame:
+    """Mean over folds of each metric per run, then mean and spread (std) over seeds.
+
+    ``scores`` is the ``scores`` table of :func:`compare` (``result.scores``). ``by`` is one
+    column name or several (a single string such as ``"model"`` is one column).
+
+    Returns one row per group of ``by`` with MAE, RMSE, MASE (means), ``MASE_sd`` (population
+    std over seeds; 0 for a deterministic model run once), ``runs`` (number of seeds) and, when
+    ``scores`` has it, ``seconds`` (mean time of one run: fitting and predicting every fold).
+    """
+    if isinstance(scores, Backtest):
+        raise TypeError("scores must be the scores table of a backtest, got the whole Backtest; "
+                        "pass result.scores")
+    by = checks.column_names(by, "by")
+    checks.dataframe_columns(scores, "scores", [*by, "seed", *_METRICS], made_by="compare")
+    checks.float_array(scores[list(_METRICS)], "scores[MAE, RMSE, MASE]")
+    runs = scores.groupby([*by, "seed"], sort=False)[list(_METRICS)].mean()
+    grouped = runs.groupby(level=by, sort=False)
+    table = grouped.mean()
+    table["MASE_sd"] = grouped["MASE"].std(ddof=0)
+    table["runs"] = grouped.size()
+    if "seconds" in scores.columns:
+        per_run = scores.groupby([*by, "seed"], sort=False)["seconds"].sum()
+        table["seconds"] = per_run.groupby(level=by, sort=False).mean()
+    return table
+
+
+def errors_by_step(predictions: pd.DataFrame) -> pd.DataFrame:
+    """Mean absolute error per forecast step (rows, h = 1 .. H) and model (columns).
+
+    ``predictions`` is the ``predictions`` table of :func:`compare` (``result.predictions``).
+    """
+    if isinstance(predictions, Backtest):
+        raise TypeError("predictions must be the predictions table of a backtest, got the whole "
+                        "Backtest; pass result.predictions")
+    checks.dataframe_columns(predictions, "predictions", ["model", "step", "y_true", "y_pred"],
+                             made_by="compare")
+    checks.float_array(predictions[["y_true", "y_pred"]], "predictions[y_true, y_pred]")
+    errors = predictions.assign(abs_error=(predictions["y_true"] - predictions["y_pred"]).abs())
+    return errors.pivot_table(index="step", columns="model", values="abs_error", aggfunc="mean",
+                              sort=False)
+
+
+def _check_factory(factory, name: str) -> None:
+    """A class or function that builds a forecaster; a forecaster itself is refused."""
+    if not isinstance(factory, type) and isinstance(factory, Forecaster):
+        kind = type(factory).__name__
+        raise TypeError(f"{name} must build a new forecaster for every fold: pass the class or a "
+                        f"function that builds one ({kind}, not {kind}()), got a {kind} instance")
+    checks.function(factory, name, signature="NaiveForecaster or lambda: ARForecaster(4)")
+
+
+def _check_run(series, folds, method: str, m: int) -> None:
+    """The arguments shared by :func:`backtest` and :func:`compare`."""
+    checks.numeric_series(series, "series")
+    if isinstance(folds, Fold):
+        raise TypeError("folds must be a list of Fold (from expanding_folds), got one Fold; "
+                        "for one fold write [fold]")
+    if isinstance(folds, str) or not isinstance(folds, Sequence):
+        raise TypeError(f"folds must be a list of Fold (from expanding_folds), got "
+                        f"{type(folds).__name__}")
     if not folds:
         raise ValueError("folds must hold at least one Fold, got none")
+    for k, fold in enumerate(folds):
+        if not (isinstance(fold, tuple) and len(fold) == 2
+                and all(isinstance(part, pd.Series) for part in fold)):
+            raise TypeError(f"folds[{k}] must be a Fold(train, test) of two Series, got "
+                            f"{type(fold).__name__}")
+        test = fold[1]
+        if len(test) == 0 or not test.index.isin(series.index).all():
+            raise ValueError(f"folds[{k}] must test on dates of series (folds from "
+                             f"expanding_folds(series, ...)), got {len(test)} test value(s) "
+                             "not all in series")
+    checks.one_of(method, "method", _METHODS)
+    checks.positive_int(m, "m")
+
+
+def _run(make_model, series, folds, method: str, m: int) -> Backtest:
+    """The backtest itself, on checked arguments (one model factory, every fold)."""
     rows, scores = [], []
     for k, (train, test) in enumerate(folds):
         tic = time.perf_counter()
@@ -109,60 +231,3 @@ def backtest(make_model: Callable[[], Forecaster], series: pd.Series, folds: Seq
                        "RMSE": rmse(test, pred), "MASE": mase(test, pred, train, m),
                        "seconds": seconds})
     return Backtest(pd.concat(rows, ignore_index=True), pd.DataFrame(scores))
-
-
-def compare(series: pd.Series, folds: Sequence[Fold], models: Mapping[str, Callable], *,
-            seeds: Sequence[int] = (0,), method: str = "one_step", m: int = 1) -> Backtest:
-    """Backtest every model of ``models`` (name -> factory) on the same ``folds``.
-
-    A factory with a ``seed`` parameter (a neural network) is called once per seed in ``seeds``;
-    a factory without one (a deterministic baseline) is run once and gets seed -1. The result's
-    ``model`` column holds the names given in ``models``.
-    """
-    if not models:
-        raise ValueError("models must map at least one name to a factory, got none")
-    if len(seeds) == 0:
-        raise ValueError("seeds must hold at least one seed, got none")
-    parts = []
-    for name, factory in models.items():
-        if not callable(factory):
-            raise TypeError(f"models[{name!r}] must be a callable that builds a forecaster")
-        seeded = "seed" in inspect.signature(factory).parameters
-        for seed in seeds if seeded else [-1]:
-            make = (lambda f=factory, s=seed: f(seed=s)) if seeded else factory
-            result = backtest(make, series, folds, method=method, m=m)
-            parts.append([frame.assign(model=name, seed=seed) for frame in result])
-    predictions, scores = (pd.concat(frames, ignore_index=True) for frames in zip(*parts, strict=True))
-    return Backtest(predictions, scores)
-
-
-def summarise(scores: pd.DataFrame, by: Sequence[str] = ("model",)) -> pd.DataFrame:
-    """Mean over folds of each metric per run, then mean and spread (std) over seeds.
-
-    Returns one row per group of ``by`` with MAE, RMSE, MASE (means), ``MASE_sd`` (population
-    std over seeds; 0 for a deterministic model run once), ``runs`` (number of seeds) and, when
-    ``scores`` has it, ``seconds`` (mean time of one run: fitting and predicting every fold).
-    """
-    by = list(by)
-    missing = [c for c in [*by, "seed", *METRICS] if c not in scores.columns]
-    if missing:
-        raise ValueError(f"scores must have columns {missing} (from compare), got {list(scores.columns)}")
-    runs = scores.groupby([*by, "seed"], sort=False)[list(METRICS)].mean()
-    grouped = runs.groupby(level=by, sort=False)
-    table = grouped.mean()
-    table["MASE_sd"] = grouped["MASE"].std(ddof=0)
-    table["runs"] = grouped.size()
-    if "seconds" in scores.columns:
-        per_run = scores.groupby([*by, "seed"], sort=False)["seconds"].sum()
-        table["seconds"] = per_run.groupby(level=by, sort=False).mean()
-    return table
-
-
-def errors_by_step(predictions: pd.DataFrame) -> pd.DataFrame:
-    """Mean absolute error per forecast step (rows, h = 1 .. H) and model (columns)."""
-    missing = [c for c in ("model", "step", "y_true", "y_pred") if c not in predictions.columns]
-    if missing:
-        raise ValueError(f"predictions must have columns {missing}, got {list(predictions.columns)}")
-    errors = predictions.assign(abs_error=(predictions["y_true"] - predictions["y_pred"]).abs())
-    return errors.pivot_table(index="step", columns="model", values="abs_error", aggfunc="mean",
-                              sort=False)

@@ -19,11 +19,18 @@ Introduced in notebook 07.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
-import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 
-from utils.forecasting.interface import BaseForecaster, future_index, series_values
+from utils import checks
+from utils.forecasting.interface import BaseForecaster
+
+__all__ = [
+    "ARForecaster", "ARIMAForecaster", "DriftForecaster", "MeanForecaster", "NaiveForecaster",
+    "SeasonalNaiveForecaster",
+]
 
 
 class NaiveForecaster(BaseForecaster):
@@ -42,9 +49,8 @@ class SeasonalNaiveForecaster(BaseForecaster):
     """Same season last period: y_hat(t) = y(t-m), with ``season`` = m (12 for monthly data)."""
 
     def __init__(self, season: int) -> None:
-        self.min_history = _positive_int(season, "season")
-        self.season = self.min_history
-        self.name = f"seasonal naive (m={season})"
+        self.season = self.min_history = checks.positive_int(season, "season")
+        self.name = f"seasonal naive (m={self.season})"
 
     def _fit(self, values):
         pass
@@ -80,18 +86,19 @@ class MeanForecaster(BaseForecaster):
 class ARForecaster(BaseForecaster):
     """Linear autoregression AR(p), y_hat(t) = c + sum_i phi_i y(t-i), fitted by least squares.
 
-    After ``fit``: ``intercept_`` is c, ``coef_`` (p,) holds phi_1 ... phi_p (lag 1 first).
+    It needs at least 2p + 1 training values. After ``fit``: ``intercept_`` is c, ``coef_`` (p,)
+    holds phi_1 ... phi_p (lag 1 first).
     """
 
     def __init__(self, p: int) -> None:
-        self.p = self.min_history = _positive_int(p, "p")
-        self.name = f"AR({p})"
+        self.p = self.min_history = checks.positive_int(p, "p")
+        self.name = f"AR({self.p})"
+
+    @property
+    def min_train(self) -> int:
+        return 2 * self.p + 1
 
     def _fit(self, values):
-        if len(values) < 2 * self.p + 1:
-            raise ValueError(
-                f"train must have at least {2 * self.p + 1} values for AR({self.p}), got {len(values)}"
-            )
         lags = sliding_window_view(values[:-1], self.p)[:, ::-1]  # (T-p, p), lag 1 first
         design = np.column_stack([np.ones(len(lags)), lags])  # (T-p, p+1)
         beta, *_ = np.linalg.lstsq(design, values[self.p :], rcond=None)
@@ -107,38 +114,29 @@ class ARIMAForecaster(BaseForecaster):
     Both kinds of forecast keep those parameters: one-step-ahead runs the Kalman filter over the
     true history (``results.apply``), the recursive forecast continues from the end of ``history``.
     The model sees plain arrays; this class keeps the dates, so statsmodels never has to guess a
-    frequency.
+    frequency. ``trend`` is None (statsmodels' default), "n", "c", "t" or "ct".
     """
 
     def __init__(self, order: tuple[int, int, int] = (1, 0, 0), trend: str | None = None) -> None:
-        if len(order) != 3 or not all(isinstance(k, int) and k >= 0 for k in order):
+        if isinstance(order, str) or not isinstance(order, Sequence):
+            raise TypeError(f"order must be three non-negative ints (p, d, q), got {order!r}")
+        if len(order) != 3:
             raise ValueError(f"order must be three non-negative ints (p, d, q), got {order!r}")
-        self.order, self.trend = tuple(order), trend
-        self.min_history = max(1, order[0] + order[1])
-        self.name = "ARIMA({},{},{})".format(*order)
+        self.order = tuple(checks.non_negative_int(k, f"order[{i}]") for i, k in enumerate(order))
+        self.trend = checks.one_of(trend, "trend", (None, "n", "c", "t", "ct"))
+        self.min_history = max(1, self.order[0] + self.order[1])
+        self.name = "ARIMA({},{},{})".format(*self.order)
 
     def _fit(self, values):
         from statsmodels.tsa.arima.model import ARIMA
 
         self.results_ = ARIMA(values, order=self.order, trend=self.trend).fit()
 
-    def predict_one_step(self, history: pd.Series, index) -> pd.Series:
-        values, positions, index = self._prepare(history, index)
+    def _one_step(self, values, positions):
         first, last = int(positions.min()), int(positions.max())
         filtered = self.results_.apply(values[:last])
         preds = np.asarray(filtered.predict(start=first, end=last))  # (last - first + 1,)
-        return pd.Series(preds[positions - first], index=index, name=self.name)
+        return preds[positions - first]
 
-    def forecast(self, history: pd.Series, horizon: int) -> pd.Series:
-        self._require_fitted()
-        if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-            raise ValueError(f"horizon must be a positive int, got {horizon!r}")
-        values = series_values(history, "history")
-        preds = np.asarray(self.results_.apply(values).forecast(horizon))
-        return pd.Series(preds, index=future_index(history.index, horizon), name=self.name)
-
-
-def _positive_int(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-        raise ValueError(f"{name} must be a positive int, got {value!r}")
-    return int(value)
+    def _forecast(self, values, horizon):
+        return np.asarray(self.results_.apply(values).forecast(horizon))

@@ -25,7 +25,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from utils.timeseries.metrics import _array, _pair
+from utils import checks
+
+__all__ = ["backtest_intervals", "conformal_radius", "coverage_table"]
 
 
 def conformal_radius(residuals, coverage: float = 0.8) -> float:
@@ -34,9 +36,58 @@ def conformal_radius(residuals, coverage: float = 0.8) -> float:
     Raises ``ValueError`` when n is too small for ``coverage`` (it needs
     ceil((n + 1) coverage) <= n, e.g. n >= 4 for 80%, n >= 9 for 90%).
     """
-    if isinstance(coverage, bool) or not isinstance(coverage, float) or not 0 < coverage < 1:
-        raise ValueError(f"coverage must be a fraction in (0, 1), got {coverage!r}")
-    errors = np.sort(np.abs(np.ravel(_array(residuals, "residuals"))))  # (n,), NaN refused
+    coverage = checks.fraction(coverage, "coverage")
+    return _radius(checks.float_array(residuals, "residuals", ndim=1, dtype=float), coverage)
+
+
+def backtest_intervals(predictions: pd.DataFrame, coverage: float = 0.8,
+                       groups: str | Sequence[str] = ("model", "seed")) -> pd.DataFrame:
+    """Conformal intervals for every fold after the first, calibrated on the earlier folds only.
+
+    ``predictions`` has the columns of :func:`utils.forecasting.backtest.compare` (``fold``,
+    ``y_true``, ``y_pred`` and the ``groups``: one column name or several). Within each group,
+    fold k's radius comes from the residuals of folds 0 .. k-1. Fold 0 has no earlier residuals:
+    its rows are *not* in the result (``len(result)`` says how many predictions were judged).
+
+    Returns
+    -------
+    pd.DataFrame
+        The rows of folds >= 1 with ``radius``, ``lower``, ``upper`` and ``covered`` (bool) added.
+    """
+    coverage = checks.fraction(coverage, "coverage")
+    groups = checks.column_names(groups, "groups")
+    checks.dataframe_columns(predictions, "predictions", [*groups, "fold", "y_true", "y_pred"],
+                             made_by="compare")
+    checks.float_array(predictions[["y_true", "y_pred"]], "predictions[y_true, y_pred]")
+    if predictions["fold"].nunique() < 2:
+        raise ValueError("predictions must come from at least 2 folds (one to calibrate, one to test)")
+    out = []
+    for _, rows in predictions.groupby(groups, sort=False):
+        residuals = rows["y_true"] - rows["y_pred"]
+        for k in sorted(rows["fold"].unique())[1:]:
+            held_out = rows[rows["fold"] == k]
+            q = _radius(residuals[rows["fold"] < k].to_numpy(dtype=float), coverage)
+            out.append(held_out.assign(radius=q, lower=held_out["y_pred"] - q,
+                                       upper=held_out["y_pred"] + q))
+    result = pd.concat(out)
+    result["covered"] = (result["lower"] <= result["y_true"]) & (result["y_true"] <= result["upper"])
+    return result
+
+
+def coverage_table(bands: pd.DataFrame, by: str | Sequence[str] = ("model",)) -> pd.DataFrame:
+    """Per group of ``by`` (one column name or several): measured ``coverage`` (fraction
+    covered), mean ``width`` (2 q) and ``n`` judged; ``bands`` from :func:`backtest_intervals`."""
+    by = checks.column_names(by, "by")
+    checks.dataframe_columns(bands, "bands", [*by, "covered", "radius"],
+                             made_by="backtest_intervals")
+    grouped = bands.groupby(by, sort=False)
+    return pd.DataFrame({"coverage": grouped["covered"].mean(),
+                         "width": 2 * grouped["radius"].mean(), "n": grouped.size()})
+
+
+def _radius(residuals: np.ndarray, coverage: float) -> float:
+    """The ceil((n + 1) coverage)-th smallest |residual|, for checked arguments."""
+    errors = np.sort(np.abs(residuals))  # (n,)
     n = len(errors)
     k = math.ceil((n + 1) * coverage - 1e-9)
     if k > n:
@@ -45,64 +96,3 @@ def conformal_radius(residuals, coverage: float = 0.8) -> float:
             f"for coverage={coverage}, got {n}"
         )
     return float(errors[k - 1])
-
-
-def interval(y_pred: pd.Series, radius: float) -> pd.DataFrame:
-    """``lower``, ``y_pred``, ``upper`` = y_pred -/+ radius, on the index of ``y_pred``."""
-    if not isinstance(y_pred, pd.Series):
-        raise TypeError(f"y_pred must be a pandas Series, got {type(y_pred).__name__}")
-    if isinstance(radius, bool) or not np.isfinite(radius) or radius < 0:
-        raise ValueError(f"radius must be a finite number >= 0, got {radius!r}")
-    return pd.DataFrame({"lower": y_pred - radius, "y_pred": y_pred, "upper": y_pred + radius})
-
-
-def empirical_coverage(y_true, lower, upper) -> float:
-    """Fraction of ``y_true`` inside [lower, upper] (ends included); arrays of one shape."""
-    t, lo = _pair(y_true, lower)
-    _, hi = _pair(y_true, upper)
-    if np.any(lo > hi):
-        raise ValueError("lower must be <= upper everywhere, got a lower bound above its upper")
-    return float(np.mean((lo <= t) & (t <= hi)))
-
-
-def backtest_intervals(predictions: pd.DataFrame, coverage: float = 0.8,
-                       groups: Sequence[str] = ("model", "seed")) -> pd.DataFrame:
-    """Conformal intervals for every fold after the first, calibrated on the earlier folds only.
-
-    ``predictions`` has the columns of :func:`utils.forecasting.backtest.compare` (``fold``, ``y_true``,
-    ``y_pred`` and the ``groups``). Within each group, fold k's radius comes from the residuals
-    of folds 0 .. k-1. Fold 0 has no earlier residuals: its rows are *not* in the result
-    (``len(result)`` says how many predictions were judged).
-
-    Returns
-    -------
-    pd.DataFrame
-        The rows of folds >= 1 with ``radius``, ``lower``, ``upper`` and ``covered`` (bool) added.
-    """
-    need = [*groups, "fold", "y_true", "y_pred"]
-    missing = [c for c in need if c not in predictions.columns]
-    if missing:
-        raise ValueError(f"predictions must have columns {missing}, got {list(predictions.columns)}")
-    if predictions["fold"].nunique() < 2:
-        raise ValueError("predictions must come from at least 2 folds (one to calibrate, one to test)")
-    out = []
-    for _, rows in predictions.groupby(list(groups), sort=False):
-        residuals = rows["y_true"] - rows["y_pred"]
-        for k in sorted(rows["fold"].unique())[1:]:
-            held_out = rows[rows["fold"] == k]
-            q = conformal_radius(residuals[rows["fold"] < k].to_numpy(), coverage)
-            out.append(held_out.assign(radius=q, lower=held_out["y_pred"] - q,
-                                       upper=held_out["y_pred"] + q))
-    result = pd.concat(out)
-    result["covered"] = (result["lower"] <= result["y_true"]) & (result["y_true"] <= result["upper"])
-    return result
-
-
-def coverage_table(bands: pd.DataFrame, by: Sequence[str] = ("model",)) -> pd.DataFrame:
-    """Per group: measured ``coverage`` (fraction covered), mean ``width`` (2 q) and ``n`` judged."""
-    missing = [c for c in [*by, "covered", "radius"] if c not in bands.columns]
-    if missing:
-        raise ValueError(f"bands must have columns {missing} (from backtest_intervals)")
-    grouped = bands.groupby(list(by), sort=False)
-    return pd.DataFrame({"coverage": grouped["covered"].mean(),
-                         "width": 2 * grouped["radius"].mean(), "n": grouped.size()})

@@ -18,7 +18,10 @@ The network is either named, ``cell`` = "simplernn", "lstm" or "gru" (the networ
    them so that no validation target is ever a training target;
 4. train the network from ``seed`` with :func:`utils.forecasting.networks.train_network`.
 
-Predictions are turned back into the series' units with the same scaler.
+Predictions are turned back into the series' units with the same scaler. The public methods
+are those of :class:`~utils.forecasting.interface.BaseForecaster`, which checks their arguments;
+this class fills in its hooks: ``_fit`` (steps 1-4), ``_one_step`` (every target's window in one
+network call) and ``_next`` (one step, for the recursive forecast).
 
     >>> lstm = KerasForecaster("lstm", window=8, seed=0).fit(split.train)
     >>> lstm = KerasForecaster(build_lstm, window=4, seed=42).fit(split.train, split.validation)
@@ -32,19 +35,14 @@ sequence-to-sequence forecasters of :mod:`utils.forecasting.multistep` are subcl
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
-from utils.forecasting.interface import BaseForecaster, future_index, past_windows, series_values
-from utils.forecasting.networks import (
-    CELL_NAMES,
-    build_network,
-    check_config,
-    predict_network,
-    train_network,
-)
+from utils import checks
+from utils.forecasting.interface import BaseForecaster
+from utils.forecasting.networks import CELL_NAMES, build_network, predict_network, train_network
 from utils.timeseries.scaling import StandardScaler
-from utils.timeseries.splits import check_training_part
 from utils.timeseries.windowing import make_windows
+
+__all__ = ["KerasForecaster", "MultiOutputForecaster"]
 
 
 class KerasForecaster(BaseForecaster):
@@ -59,7 +57,10 @@ class KerasForecaster(BaseForecaster):
         Past values per input (also the fewest values ``history`` must hold).
     units : int
         Hidden size of the recurrent layer.
-    epochs, patience, batch_size, learning_rate : training settings (Adam, MSE, early stopping)
+    epochs, patience, batch_size : int
+        Training settings (Adam, MSE, early stopping after ``patience`` epochs without progress).
+    learning_rate : float
+        Adam's step size, a finite number > 0.
     validation : float
         Fraction of the training windows, the latest ones, used for early stopping when ``fit``
         gets no validation part (0 < v < 1).
@@ -67,55 +68,82 @@ class KerasForecaster(BaseForecaster):
         Fixes initial weights and shuffling: the same seed gives the same forecaster.
     show_progress : bool or None
         The live display of :mod:`utils.training_progress` (``None``: only in JupyterLab).
+    name : str or None
+        For tables and legends (default: the cell's name, or "RNN" for a ``build`` function).
 
-    After ``fit``: ``history_`` (losses per epoch), ``epochs_`` (epochs trained), ``scaler_``.
+    Every argument is checked here, when the forecaster is made, not when it is fitted.
+    ``fit(train, validation=None)`` stops early on ``validation`` (the split's validation part)
+    or, without it, on the latest training windows. After ``fit``: ``history_`` (losses per
+    epoch), ``epochs_`` (epochs trained), ``scaler_``.
     """
 
     horizon = 1
     architecture = "one_output"
+    early_stopping = True
 
     def __init__(self, cell="lstm", *, window: int = 8, units: int = 16, epochs: int = 40,
                  patience: int = 4, batch_size: int = 32, learning_rate: float = 0.01,
                  validation: float = 0.2, seed: int = 0, show_progress: bool | None = None,
                  name: str | None = None) -> None:
-        if isinstance(validation, bool) or not isinstance(validation, float) or not 0 < validation < 1:
-            raise ValueError(f"validation must be a fraction in (0, 1), got {validation!r}")
-        if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-            raise ValueError(f"seed must be a non-negative int, got {seed!r}")
         if callable(cell):  # the learner's build(window): the network comes from their code
             self.build = cell
-        elif not isinstance(cell, str):
+        elif isinstance(cell, str):
+            checks.one_of(cell, "cell", CELL_NAMES)
+            self.build = None
+        else:
             raise TypeError(f"cell must be one of {sorted(CELL_NAMES)} or a callable "
                             f"build(window) -> keras.Model, got {type(cell).__name__}")
-        else:
-            self.build = None
-        self.config = {"cell": "lstm" if self.build else cell, "window": window, "units": units,
-                       "horizon": self.horizon, "architecture": self.architecture}
-        check_config(**self.config)  # fail now, not at fit time
-        if self.build:
-            self.config = None  # the network is the learner's, not build_network's
-        self.cell, self.window, self.units, self.seed = cell, window, units, seed
-        self.min_history = window
-        self.validation = validation
-        self.training = {"epochs": epochs, "patience": patience, "batch_size": batch_size,
-                         "learning_rate": learning_rate}
+        self.cell = cell
+        self.window = self.min_history = checks.positive_int(window, "window")
+        self.units = checks.positive_int(units, "units")
+        self.training = {
+            "epochs": checks.positive_int(epochs, "epochs"),
+            "patience": checks.positive_int(patience, "patience"),
+            "batch_size": checks.positive_int(batch_size, "batch_size"),
+            "learning_rate": checks.finite_number(learning_rate, "learning_rate", low=0.0,
+                                                  low_open=True),
+        }
+        self.validation = checks.fraction(validation, "validation")
+        self.seed = checks.seed(seed)
+        if show_progress is not None:
+            checks.boolean(show_progress, "show_progress")
         self.show_progress = show_progress
-        self.name = name or (CELL_NAMES[cell] if self.build is None else "RNN")
+        if name is None:
+            name = "RNN" if self.build else CELL_NAMES[cell]
+        self.name = checks.text(name, "name")
+        # the network of build_network, or None when it is the learner's
+        self.config = None if self.build else {
+            "cell": cell, "window": self.window, "units": self.units, "horizon": self.horizon,
+            "architecture": self.architecture}
 
-    def fit(self, train: pd.Series, validation: pd.Series | None = None) -> KerasForecaster:
-        """Scale on ``train`` only and train on its windows; stop early on ``validation`` (the
-        split's validation part) or, without it, on the latest training windows."""
-        check_training_part(train, type(self).__name__)
-        values = series_values(train, "train")
-        if len(values) < self.window + self.horizon:
-            raise ValueError(f"train is too short for window={self.window}, horizon="
-                             f"{self.horizon}: {len(values)} values give no training window")
+    @property
+    def min_train(self) -> int:
+        """Enough values for one window and its ``horizon`` targets."""
+        return self.window + self.horizon
+
+    @property
+    def min_validation(self) -> int:
+        return self.horizon
+
+    def network(self):
+        """A Keras model with the fitted weights (to inspect, e.g. ``.summary()``)."""
+        self._require_fitted()
+        if self.build:
+            return self.model_
+        model = build_network(**self.config)
+        model.set_weights(self.weights_)
+        return model
+
+    def _fit(self, values: np.ndarray, validation: np.ndarray | None = None) -> None:
+        """Scale on the training values only, cut windows, train (see the module docstring)."""
         self.scaler_ = StandardScaler().fit(values)
         X, y, _ = make_windows(self.scaler_.transform(values), self.window, self.horizon)
         if validation is None:
             X, y, X_val, y_val = self._hold_out(X, y, len(values))
-        else:
-            X_val, y_val = self._validation_windows(train, values, validation)
+        else:  # windows whose targets are all in validation; inputs may reach back into train
+            context = np.concatenate([values[-self.window :], validation])  # (window + V,)
+            X_val, y_val, _ = make_windows(self.scaler_.transform(context), self.window,
+                                           self.horizon)
         net, self.history_ = train_network(
             self.build or self.config, X, y, X_val, y_val, seed=self.seed, label=self.name,
             show_progress=self.show_progress, **self.training,
@@ -123,8 +151,6 @@ class KerasForecaster(BaseForecaster):
         self.weights_ = net.get_weights()
         self.model_ = net if self.build else None  # a learner's model is its own; ours is shared
         self.epochs_ = len(self.history_["loss"])
-        self.fitted_ = True
-        return self
 
     def _hold_out(self, X, y, n_values: int):
         """The latest ``validation`` fraction of the windows, for early stopping, and the rest."""
@@ -137,20 +163,6 @@ class KerasForecaster(BaseForecaster):
             )
         return X[:n_train], y[:n_train], X[-n_val:], y[-n_val:]
 
-    def _validation_windows(self, train, values, validation):
-        """Windows whose targets are all in ``validation``; inputs may reach back into train."""
-        part = getattr(validation, "attrs", {}).get("split_part")
-        if part in ("train", "test"):
-            raise ValueError(f"validation must be the validation part, got the {part} part; "
-                             "early stopping must never see the test data")
-        val_values = series_values(validation, "validation")
-        if len(val_values) < self.horizon or validation.index[0] <= train.index[-1]:
-            raise ValueError(f"validation must hold at least {self.horizon} value(s), all after "
-                             f"the end of train, got {len(val_values)}")
-        context = np.concatenate([values[-self.window :], val_values])  # (window + V,)
-        X_val, y_val, _ = make_windows(self.scaler_.transform(context), self.window, self.horizon)
-        return X_val, y_val
-
     def _outputs(self, windows: np.ndarray) -> np.ndarray:
         """Network outputs in the series' units for raw windows (N, window, 1): (N, horizon)."""
         scaled = self.scaler_.transform(windows[:, :, 0])[:, :, None]  # (N, window, 1)
@@ -161,43 +173,22 @@ class KerasForecaster(BaseForecaster):
     def _next(self, past: np.ndarray) -> float:
         return float(self._outputs(past[None, -self.window :, None])[0, 0])
 
-    def predict_one_step(self, history: pd.Series, index) -> pd.Series:
-        """Batched one-step-ahead predictions at ``index`` (true lags fed in), one network call."""
-        _, _, index = self._prepare(history, index)
-        preds = self._outputs(past_windows(history, index, self.window))[:, 0]  # (N,)
-        return pd.Series(preds, index=index, name=self.name)
-
-    def network(self):
-        """A Keras model with the fitted weights (to inspect, e.g. ``.summary()``)."""
-        self._require_fitted()
-        if self.build:
-            return self.model_
-        model = build_network(**self.config)
-        model.set_weights(self.weights_)
-        return model
+    def _one_step(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """Batched: the window before every target, one network call."""
+        windows = values[positions[:, None] - self.window + np.arange(self.window)]  # (N, window)
+        return self._outputs(windows[:, :, None])[:, 0]  # (N,)
 
 
 class MultiOutputForecaster(KerasForecaster):
-    """Base of the forecasters whose network predicts ``horizon`` steps at once."""
+    """Base of the forecasters whose network predicts ``horizon`` steps at once.
+
+    ``forecast(history, h)`` returns the first h <= ``horizon`` outputs for the window after
+    ``history``; ``predict_one_step`` uses the first output of each window.
+    """
 
     def __init__(self, cell: str = "lstm", *, horizon: int, **kwargs) -> None:
-        if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-            raise ValueError(f"horizon must be a positive int, got {horizon!r}")
-        self.horizon = int(horizon)
+        self.horizon = self.max_horizon = checks.positive_int(horizon, "horizon")
         super().__init__(cell, **kwargs)
 
-    def forecast(self, history: pd.Series, horizon: int) -> pd.Series:
-        """The first ``horizon`` (<= the trained horizon) outputs for the window after ``history``."""
-        self._require_fitted()
-        if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-            raise ValueError(f"horizon must be a positive int, got {horizon!r}")
-        if horizon > self.horizon:
-            raise ValueError(
-                f"horizon must be at most {self.horizon}, the number of steps {self.name} was "
-                f"trained to predict, got {horizon}"
-            )
-        values = series_values(history, "history")
-        if len(values) < self.window:
-            raise ValueError(f"history must have at least {self.window} values, got {len(values)}")
-        preds = self._outputs(values[None, -self.window :, None])[0, :horizon]  # (horizon,)
-        return pd.Series(preds, index=future_index(history.index, horizon), name=self.name)
+    def _forecast(self, values: np.ndarray, horizon: int) -> np.ndarray:
+        return self._outputs(values[None, -self.window :, None])[0, :horizon]  # (horizon,)

@@ -21,40 +21,13 @@ Introduced in notebook 11.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import numpy as np
-
+from utils import checks
 from utils.forecasting.keras_forecaster import KerasForecaster, MultiOutputForecaster
 from utils.forecasting.networks import CELL_NAMES
 
+__all__ = ["STRATEGIES", "DirectForecaster", "Seq2SeqForecaster", "strategy_forecaster"]
+
 STRATEGIES = ("recursive", "direct", "seq2seq")
-
-
-def recursive_forecast(step: Callable[[np.ndarray], float], past, horizon: int,
-                       window: int) -> np.ndarray:
-    """The recursive strategy, written out: y_hat(T+h) = step(last ``window`` values, predictions
-    included), for h = 1 .. ``horizon``.
-
-    Parameters
-    ----------
-    step : callable mapping the last ``window`` values (window,) to the next value
-    past : array_like (T,), T >= window, the known values
-    horizon, window : int
-
-    Returns
-    -------
-    ndarray (horizon,)
-    """
-    for name, value in (("horizon", horizon), ("window", window)):
-        if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-            raise ValueError(f"{name} must be a positive int, got {value!r}")
-    path = np.asarray(past, dtype=float)
-    if path.ndim != 1 or len(path) < window:
-        raise ValueError(f"past must have shape (T,) with T >= window={window}, got {path.shape}")
-    for _ in range(horizon):
-        path = np.append(path, float(step(path[-window:])))  # the prediction becomes an input
-    return path[-horizon:]
 
 
 class DirectForecaster(MultiOutputForecaster):
@@ -71,11 +44,15 @@ class Seq2SeqForecaster(MultiOutputForecaster):
 
 def strategy_forecaster(strategy: str, cell: str, *, horizon: int, **kwargs) -> KerasForecaster:
     """An unfitted forecaster of ``strategy`` ("recursive", "direct" or "seq2seq"), named e.g.
-    ``"GRU direct"``; ``kwargs`` go to :class:`~utils.forecasting.keras_forecaster.KerasForecaster`."""
-    if strategy not in STRATEGIES:
-        raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
-    if cell not in CELL_NAMES:
-        raise ValueError(f"cell must be one of {sorted(CELL_NAMES)}, got {cell!r}")
+    ``"GRU direct"``; ``kwargs`` go to :class:`~utils.forecasting.keras_forecaster.KerasForecaster`.
+
+    ``horizon`` (an int >= 1) is checked for every strategy: the direct and seq2seq networks
+    predict that many steps at once (and ``forecast`` no further); the recursive network predicts
+    one step and ``forecast`` feeds it back, so it can run to any horizon.
+    """
+    checks.one_of(strategy, "strategy", STRATEGIES)
+    checks.one_of(cell, "cell", CELL_NAMES)
+    horizon = checks.positive_int(horizon, "horizon")
     name = kwargs.pop("name", f"{CELL_NAMES[cell]} {strategy}")
     if strategy == "recursive":
         return KerasForecaster(cell, name=name, **kwargs)

@@ -3,3 +3,5 @@ only, forecast errors in the series' own units, growth rates and levels, and the
 
 One short import per idea: ``from utils.timeseries.splits import chronological_split``.
 """
+
+__all__: list[str] = []  # nothing re-exported: import from the module of each idea

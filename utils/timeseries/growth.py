@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from utils.checks import numeric_series
-from utils.timeseries.time_index import check_targets
+from utils import checks
+from utils.timeseries.time_index import target_index
 
 __all__ = ["levels_from_growth", "one_step_levels"]
 
@@ -26,7 +26,8 @@ def levels_from_growth(growth: pd.Series, last_level: float) -> pd.Series:
     Each level compounds the previous *predicted* level, so errors pile up; use with the output of
     ``forecast``.
     """
-    values = numeric_series(growth, "growth")
+    values = checks.numeric_series(growth, "growth")
+    last_level = checks.finite_number(last_level, "last_level")
     return pd.Series(
         last_level * np.cumprod(1 + values / 100), index=growth.index, name=growth.name
     )
@@ -37,9 +38,9 @@ def one_step_levels(growth: pd.Series, levels: pd.Series) -> pd.Series:
 
     Each prediction starts from the *true* previous level; use with ``predict_one_step``.
     """
-    values = numeric_series(growth, "growth")
-    numeric_series(levels, "levels")
-    check_targets(levels.index, growth.index)
+    values = checks.numeric_series(growth, "growth")
+    checks.numeric_series(levels, "levels")
+    target_index(levels.index, growth.index, name="growth", known_name="levels")
     previous = levels.index.searchsorted(growth.index, side="left") - 1  # (N,)
     if previous.min() < 0:
         raise ValueError("growth must start after the first date of levels (it needs L(t-1))")

@@ -16,17 +16,24 @@ period's mean and spread leak into training (the original workshop's mistake), s
     >>> z_test = scaler.transform(split.test)
     >>> pred = scaler.inverse_transform(z_pred)        # back to, e.g., percent
 
-Inputs may be a Series (T,), a DataFrame or array (T, F); pandas objects keep their index.
-A scaler fitted on F columns broadcasts over the last axis; ``column=j`` applies column j's
-statistics to any array (e.g. predictions (N, horizon) of column j). Introduced in notebook 07.
+Inputs may be a Series (T,), a DataFrame or array (T, F) of finite real numbers; pandas objects
+keep their index. A scaler fitted on one series (T,) scales arrays of any shape up to (N, K)
+(e.g. windows or predictions); one fitted on F columns scales (T, F) data, and ``column=j``
+applies column j's statistics to any array (e.g. predictions (N, horizon) of column j).
+Introduced in notebook 07.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
+from utils import checks
 from utils.timeseries.splits import check_training_part
+
+__all__ = ["MinMaxScaler", "StandardScaler"]
 
 
 class _Scaler:
@@ -37,19 +44,15 @@ class _Scaler:
         self.scale_: np.ndarray | None = None  # then divided by, (F,) or ()
 
     def fit(self, train):
-        """Learn the statistics from ``train`` (T,) or (T, F); return ``self``."""
+        """Learn the statistics from ``train`` (T,) or (T, F), T >= 2; return ``self``."""
         if self.offset_ is not None:
-            raise RuntimeError(
+            raise ValueError(
                 f"this {type(self).__name__} is already fitted; create a new one to fit again"
             )
         check_training_part(train, type(self).__name__)
-        values = _numeric(train, "train")
+        values = checks.float_array(train, "train", ndim=(1, 2), dtype=float)
         if values.shape[0] < 2:
             raise ValueError(f"train must have at least 2 rows, got {values.shape[0]}")
-        if np.isnan(values).any():
-            raise ValueError(
-                "train contains NaN; expected no missing values (drop or fill them first)"
-            )
         offset, scale = self._stats(values)
         if np.any(scale == 0):
             raise ValueError("train is constant (zero spread) in some column; it cannot be scaled")
@@ -59,26 +62,39 @@ class _Scaler:
     def transform(self, data, column: int | None = None):
         """Scale ``data`` with the training statistics (same type and index as ``data``)."""
         offset, scale = self._params(column)
-        return _like(data, (_numeric(data, "data") - offset) / scale)
+        return _like(data, (self._values(data, column) - offset) / scale)
 
     def inverse_transform(self, data, column: int | None = None):
         """Undo :meth:`transform`: scaled values back to the original units."""
         offset, scale = self._params(column)
-        return _like(data, _numeric(data, "data") * scale + offset)
+        return _like(data, self._values(data, column) * scale + offset)
 
     def _params(self, column):
+        """The statistics to apply: all columns, or those of ``column``."""
         if self.offset_ is None:
-            raise RuntimeError(
+            raise ValueError(
                 f"this {type(self).__name__} is not fitted yet; call fit(train) first"
             )
         if column is None:
             return self.offset_, self.scale_
-        if self.offset_.ndim == 0 or not 0 <= column < self.offset_.shape[0]:
-            raise ValueError(
-                f"column must be None or in [0, {self.offset_.size}) for a scaler fitted on "
-                f"{self.offset_.size} column(s), got {column!r}"
-            )
+        column = checks.non_negative_int(column, "column")
+        if self.offset_.ndim == 0:
+            raise ValueError(f"column must be None for a scaler fitted on one series (T,), "
+                             f"got {column}")
+        if column >= self.offset_.shape[0]:
+            raise ValueError(f"column must be None or in [0, {self.offset_.size}) for a scaler "
+                             f"fitted on {self.offset_.size} columns, got {column}")
         return self.offset_[column], self.scale_[column]
+
+    def _values(self, data, column) -> np.ndarray:
+        """``data`` as a float array (T,) or (T, F) whose columns match the fitted ones."""
+        values = checks.float_array(data, "data", ndim=(1, 2), dtype=float)
+        n_columns = self.offset_.size
+        if column is None and self.offset_.ndim == 1 and (values.ndim != 2
+                                                          or values.shape[1] != n_columns):
+            raise ValueError(f"data must have shape (T, {n_columns}) like the training data, "
+                             f"got {values.shape}; pass column=j to scale one column's values")
+        return values
 
 
 class StandardScaler(_Scaler):
@@ -89,31 +105,26 @@ class StandardScaler(_Scaler):
 
 
 class MinMaxScaler(_Scaler):
-    """Map the training part's [min, max] onto ``feature_range`` (default [0, 1])."""
+    """Map the training part's [min, max] onto ``feature_range`` (low, high), default (0, 1)."""
 
     def __init__(self, feature_range: tuple[float, float] = (0.0, 1.0)) -> None:
         super().__init__()
-        low, high = feature_range
+        if isinstance(feature_range, str) or not isinstance(feature_range, Sequence) \
+                or len(feature_range) != 2:
+            raise TypeError(f"feature_range must be a pair (low, high) of numbers, got "
+                            f"{feature_range!r}")
+        low = checks.finite_number(feature_range[0], "feature_range[0]")
+        high = checks.finite_number(feature_range[1], "feature_range[1]")
         if not low < high:
             raise ValueError(
                 f"feature_range must be (low, high) with low < high, got {feature_range}"
             )
-        self.feature_range = (float(low), float(high))
+        self.feature_range = (low, high)
 
     def _stats(self, values):
         low, high = self.feature_range
         spread = (values.max(axis=0) - values.min(axis=0)) / (high - low)
         return values.min(axis=0) - low * spread, spread
-
-
-def _numeric(data, name: str) -> np.ndarray:
-    """Values as a float array; a Series gives (T,), so its statistics are scalars."""
-    arr = data.to_numpy() if isinstance(data, pd.Series | pd.DataFrame) else np.asarray(data)
-    if arr.dtype == bool or not np.issubdtype(arr.dtype, np.number):
-        raise TypeError(f"{name} must hold numbers, got dtype {arr.dtype}")
-    if arr.ndim == 0:
-        raise ValueError(f"{name} must be an array of shape (T,) or (T, F), got a scalar")
-    return arr.astype(float)
 
 
 def _like(data, values: np.ndarray):

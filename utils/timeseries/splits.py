@@ -17,11 +17,18 @@ Introduced in notebook 07.
 
 from __future__ import annotations
 
+import datetime
+import numbers
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
-PARTS = ("train", "validation", "test")
+from utils import checks
+
+__all__ = ["Split", "check_training_part", "chronological_split", "tag"]
+
+_PARTS = ("train", "validation", "test")
 
 
 class Split(NamedTuple):
@@ -31,37 +38,19 @@ class Split(NamedTuple):
     validation: pd.Series
     test: pd.Series
 
-    def with_context(self, part: str, window: int) -> pd.Series:
-        """The ``part`` preceded by the ``window`` true values just before it.
-
-        Windowing the result with the same ``window`` gives exactly one sample per target in
-        ``part`` (its inputs may reach back into the earlier parts, which is allowed: those
-        values are known before the first target). The result keeps the tag of ``part``.
-        """
-        if part not in ("validation", "test"):
-            raise ValueError(f"part must be 'validation' or 'test', got {part!r}")
-        full = pd.concat(list(self))
-        start = full.index.get_loc(getattr(self, part).index[0])
-        if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= start:
-            raise ValueError(
-                f"window must be an int in [1, {start}] for part {part!r}, got {window!r}"
-            )
-        out = full.iloc[start - window : start + len(getattr(self, part))]
-        return tag(out, part)
-
 
 def chronological_split(series: pd.Series | pd.DataFrame, validation=0.0, test=0.2) -> Split:
     """Cut ``series`` into train, validation and test parts, in time order.
 
     Parameters
     ----------
-    series : pd.Series or pd.DataFrame, length T
-        Sorted by its index (dates, or any increasing labels).
+    series : pd.Series or pd.DataFrame, length T >= 2
+        Sorted by its index (dates, or any increasing labels), no duplicates.
     validation, test : float or date-like
         A fraction of T in [0, 1) (the part is the last ``round(fraction * T)`` rows before the
-        next part), or the first date of the part (a string such as ``"2002"`` or a Timestamp).
-        ``validation=0`` gives an empty validation part. Each part that is asked for must be
-        non-empty, and the training part always is.
+        next part), or the first date of the part (a string such as ``"2002"`` or
+        ``"2002-04-01"``, or a Timestamp). ``validation=0`` gives an *empty* validation part.
+        Each part that is asked for must be non-empty, and the training part always is.
 
     Returns
     -------
@@ -70,11 +59,12 @@ def chronological_split(series: pd.Series | pd.DataFrame, validation=0.0, test=0
     """
     if not isinstance(series, pd.Series | pd.DataFrame):
         raise TypeError(f"series must be a pandas Series or DataFrame, got {type(series).__name__}")
-    if not series.index.is_monotonic_increasing or not series.index.is_unique:
-        raise ValueError("series must have a strictly increasing index (sort it, drop duplicates)")
+    checks.time_index(series.index, "series")
     T = len(series)
-    test_start = _start(series, test, "test", T)
-    val_start = test_start - _count(series, validation, "validation", T, test_start)
+    if T < 2:
+        raise ValueError(f"series must hold at least 2 rows (a training and a test part), got {T}")
+    test_start = T - _count(series, test, "test", T)
+    val_start = test_start - _count(series, validation, "validation", test_start)
     if val_start < 1:
         raise ValueError(
             f"the training part would be empty: validation={validation!r} and test={test!r} "
@@ -82,14 +72,15 @@ def chronological_split(series: pd.Series | pd.DataFrame, validation=0.0, test=0
         )
     bounds = (0, val_start, test_start, T)
     return Split(
-        *(tag(series.iloc[a:b], p) for p, a, b in zip(PARTS, bounds, bounds[1:], strict=False))
+        *(tag(series.iloc[a:b], p) for p, a, b in zip(_PARTS, bounds, bounds[1:], strict=False))
     )
 
 
 def tag(series, part: str):
-    """Return a copy of ``series`` whose ``attrs["split_part"]`` is ``part``."""
-    if part not in PARTS:
-        raise ValueError(f"part must be one of {PARTS}, got {part!r}")
+    """Return a copy of ``series`` (a Series or DataFrame) whose ``attrs["split_part"]`` is ``part``."""
+    if not isinstance(series, pd.Series | pd.DataFrame):
+        raise TypeError(f"series must be a pandas Series or DataFrame, got {type(series).__name__}")
+    checks.one_of(part, "part", _PARTS)
     out = series.copy()
     out.attrs = {**series.attrs, "split_part": part}
     return out
@@ -99,7 +90,9 @@ def check_training_part(data, who: str) -> None:
     """Raise ``ValueError`` if ``data`` is tagged as a validation or test part.
 
     Called by every ``fit`` in the course: a scaler or a model learns from the training part only.
+    ``who`` names the model or scaler in the message.
     """
+    checks.text(who, "who")
     part = getattr(data, "attrs", {}).get("split_part")
     if part in ("validation", "test"):
         raise ValueError(
@@ -108,25 +101,25 @@ def check_training_part(data, who: str) -> None:
         )
 
 
-def _start(series, spec, name: str, T: int) -> int:
-    """Position where the part named ``name`` starts when it runs to the end of the series."""
-    return T - _count(series, spec, name, T, T)
-
-
-def _count(series, spec, name: str, T: int, end: int) -> int:
-    """Number of rows of the part that ends (exclusively) at position ``end``."""
-    if isinstance(spec, bool):
-        raise TypeError(f"{name} must be a fraction or a date, got {spec!r}")
-    if isinstance(spec, int | float):
-        if not 0 <= spec < 1:
-            raise ValueError(f"{name} as a fraction must be in [0, 1), got {spec}")
-        n = round(spec * T)
-        if spec > 0 and n == 0:
+def _count(series, spec, name: str, end: int) -> int:
+    """Number of rows of the part named ``name`` that ends (exclusively) at position ``end``."""
+    T = len(series)
+    if isinstance(spec, numbers.Real) and not isinstance(spec, bool | np.bool_):
+        fraction = checks.fraction(spec, name, allow_zero=True)
+        n = round(fraction * T)
+        if fraction > 0 and n == 0:
             raise ValueError(f"{name}={spec} is less than one row of a series of length {T}")
         return n
+    if not isinstance(spec, str | datetime.date | np.datetime64):
+        raise TypeError(f"{name} must be a fraction or a date, got {spec!r}")
     if not isinstance(series.index, pd.DatetimeIndex):
         raise TypeError(f"{name} may be a date only for a DatetimeIndex, got {spec!r}")
-    start = int(series.index.searchsorted(pd.Timestamp(spec)))
+    try:
+        when = pd.Timestamp(spec)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a fraction in [0, 1) or a date, got {spec!r}, "
+                         f"which is not a date ({exc})") from None
+    start = int(series.index.searchsorted(when)) if when is not pd.NaT else 0
     if not 0 < start < end:
         raise ValueError(
             f"{name} start date {spec!r} must fall strictly inside the series before the next part "

@@ -24,6 +24,10 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from utils import checks
+
+__all__ = ["Windows", "make_windows"]
+
 
 class Windows(NamedTuple):
     """The result of :func:`make_windows`; unpacks as ``X, y, times = make_windows(...)``."""
@@ -41,7 +45,8 @@ def make_windows(
     Parameters
     ----------
     series : pd.Series, pd.DataFrame or array-like, shape (T,) or (T, F)
-        Numeric values in time order. NaNs are allowed only where no window reaches them.
+        Real numbers in time order (a pandas index must be strictly increasing). NaN and +-inf
+        are allowed only where no window reaches them.
     window : int
         Number of past steps in each input, ``1 <= window``.
     horizon : int
@@ -59,9 +64,10 @@ def make_windows(
     """
     values, labels, columns = _as_2d(series)
     T = values.shape[0]
-    window = _positive_int(window, "window")
-    horizon = _positive_int(horizon, "horizon")
-    stride = _positive_int(stride, "stride")
+    window = checks.positive_int(window, "window")
+    horizon = checks.positive_int(horizon, "horizon")
+    stride = checks.positive_int(stride, "stride")
+    column = None if target is None or np.ndim(series) == 1 else _column_position(target, columns)
     if window + horizon > T:
         raise ValueError(
             f"window + horizon must be <= the series length {T}, got window={window}, "
@@ -70,63 +76,50 @@ def make_windows(
     starts = np.arange(0, T - window - horizon + 1, stride)  # (N,)
     x_pos = starts[:, None] + np.arange(window)  # (N, window)
     y_pos = starts[:, None] + window + np.arange(horizon)  # (N, horizon)
-    _check_no_nan(values, np.unique(np.concatenate([x_pos.ravel(), y_pos.ravel()])), labels)
+    _check_finite(values, np.unique(np.concatenate([x_pos.ravel(), y_pos.ravel()])), labels)
     X = values[x_pos]  # (N, window, F)
     y = values[y_pos]  # (N, horizon, F)
     if np.ndim(series) == 1:
         y = y[:, :, 0]  # (N, horizon)
-    elif target is not None:
-        y = y[:, :, _column_position(target, columns)]  # (N, horizon)
-    return Windows(X, y, labels[y_pos])
+    elif column is not None:
+        y = y[:, :, column]  # (N, horizon)
+    return Windows(X, y, labels.to_numpy()[y_pos])
 
 
-def _as_2d(series) -> tuple[np.ndarray, np.ndarray, list]:
-    """Values as float (T, F), the index labels (T,) and the column names."""
+def _as_2d(series) -> tuple[np.ndarray, pd.Index, list]:
+    """Values as float (T, F), the index labels (T,) and the column names, checked."""
     if isinstance(series, pd.Series | pd.DataFrame):
-        labels, raw = series.index.to_numpy(), series.to_numpy()
+        checks.time_index(series.index, "series")
         columns = list(series.columns) if isinstance(series, pd.DataFrame) else [series.name]
-    else:
-        raw = np.asarray(series)
-        labels, columns = np.arange(raw.shape[0] if raw.ndim else 0), []
-    if raw.ndim not in (1, 2):
-        raise ValueError(f"series must have shape (T,) or (T, F), got shape {raw.shape}")
-    if raw.dtype == bool or not (np.issubdtype(raw.dtype, np.number) or _all_numeric(raw)):
-        raise TypeError(f"series must hold numbers, got dtype {raw.dtype}")
-    values = raw.astype(float).reshape(raw.shape[0], -1)  # (T, F)
-    if not columns:
-        columns = list(range(values.shape[1]))
-    return values, labels, columns
-
-
-def _all_numeric(raw: np.ndarray) -> bool:
-    """True for an object array whose items are all real numbers (e.g. from a mixed DataFrame)."""
-    return raw.dtype == object and all(
-        isinstance(v, int | float | np.number) and not isinstance(v, bool) for v in raw.ravel()
-    )
-
-
-def _positive_int(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise TypeError(f"{name} must be a positive int, got {value!r}")
-    if value <= 0:
-        raise ValueError(f"{name} must be a positive int (>= 1), got {value}")
-    return int(value)
-
-
-def _check_no_nan(values: np.ndarray, used: np.ndarray, labels: np.ndarray) -> None:
-    bad = used[np.isnan(values[used]).any(axis=1)]
-    if bad.size:
-        where = ", ".join(str(labels[p]) for p in bad[:3]) + (" ..." if bad.size > 3 else "")
+    raw = checks.float_array(series, "series", ndim=(1, 2), finite=False, min_size=0, dtype=float)
+    if raw.shape[0] == 0:
         raise ValueError(
-            f"series has {bad.size} NaN value(s) inside the windows (at {where}); expected no "
-            "NaN in any window: drop or fill the gaps explicitly first"
+            "series must hold at least window + horizon values, got an empty series (an empty "
+            "part of a split? chronological_split gives an empty validation part when "
+            "validation=0)"
+        )
+    if isinstance(series, pd.Series | pd.DataFrame):
+        labels = series.index
+    else:
+        labels, columns = pd.RangeIndex(raw.shape[0]), list(range(raw.reshape(len(raw), -1).shape[1]))
+    return raw.reshape(raw.shape[0], -1), labels, columns  # (T, F)
+
+
+def _check_finite(values: np.ndarray, used: np.ndarray, labels: pd.Index) -> None:
+    bad = used[~np.isfinite(values[used]).all(axis=1)]
+    if bad.size:
+        where = ", ".join(checks.label(labels[p]) for p in bad[:3]) + (" ..." if bad.size > 3 else "")
+        raise ValueError(
+            f"series must hold finite numbers inside the windows, got {bad.size} NaN or inf "
+            f"value(s) there (at {where}); drop or fill the gaps explicitly first"
         )
 
 
 def _column_position(target, columns: list) -> int:
-    if isinstance(target, int | np.integer) and not isinstance(target, bool):
-        if 0 <= target < len(columns):
-            return int(target)
-    elif target in columns:
+    if isinstance(target, bool | np.bool_) or not isinstance(target, int | np.integer | str):
+        raise TypeError(f"target must be a column position (int) or name (str), got {target!r}")
+    if isinstance(target, str) and target in columns:
         return columns.index(target)
+    if not isinstance(target, str) and 0 <= target < len(columns):
+        return int(target)
     raise ValueError(f"target must be a column position or name among {columns}, got {target!r}")
