@@ -1,0 +1,261 @@
+"""Bad-input cases for the course-wide modules: utils.checks, utils.notebook_setup, utils.style,
+utils.widgets and utils.exercises (see tests/sweep/__init__.py).
+
+Every message starts with the name of the argument at fault. The exercise checkers take the
+learner's answer and *report* a wrong one (a line starting with ✗), so they are listed in
+``NO_BAD_INPUT``; their other arguments (``strict``, the gate's name, the results table, the
+GDP series) are a mistake in the call and are refused like any other argument.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from sweep import Case
+from utils import checks
+from utils.exercises import activations as ex_activations
+from utils.exercises import (
+    backprop,
+    core,
+    gradient_descent,
+    keras_basics,
+    neurons,
+    recurrent,
+    showdown,
+    time_series,
+)
+from utils.exercises import losses as ex_losses
+from utils.notebook_setup import setup_notebook
+from utils.widgets.descent import classify_descent, learning_rate_explorer
+from utils.widgets.losses import loss_comparison
+from utils.widgets.neuron import neuron_curve
+
+DATES = pd.date_range("2000-01-01", periods=6, freq="QS-JAN")
+SERIES = pd.Series(np.arange(6.0) + 100, index=DATES)
+
+
+def _check(fn, kind, call, error, names):
+    return Case(f"utils.checks.{fn}", kind, call, error, names)
+
+
+CHECKS_CASES = [
+    _check("positive_int", "range", lambda: checks.positive_int(0, "window"), ValueError, "window"),
+    _check("positive_int", "type", lambda: checks.positive_int(2.0, "window"), TypeError, "window"),
+    _check("positive_int", "type", lambda: checks.positive_int(True, "window"), TypeError,
+           "window"),
+    _check("non_negative_int", "range", lambda: checks.non_negative_int(-1, "n"), ValueError, "n"),
+    _check("non_negative_int", "type", lambda: checks.non_negative_int("1", "n"), TypeError, "n"),
+    _check("seed", "range", lambda: checks.seed(-5), ValueError, "seed"),
+    _check("seed", "type", lambda: checks.seed(4.2), TypeError, "seed"),
+    _check("boolean", "type", lambda: checks.boolean("no", "strict"), TypeError, "strict"),
+    _check("function", "type", lambda: checks.function(3, "factory"), TypeError, "factory"),
+    _check("generator", "type", lambda: checks.generator(0), TypeError, "rng"),
+    _check("finite_number", "nan", lambda: checks.finite_number(np.nan, "lr"), ValueError, "lr"),
+    _check("finite_number", "inf", lambda: checks.finite_number(-np.inf, "lr"), ValueError, "lr"),
+    _check("finite_number", "complex", lambda: checks.finite_number(1j, "lr"), TypeError, "lr"),
+    _check("finite_number", "type", lambda: checks.finite_number("1", "lr"), TypeError, "lr"),
+    _check("finite_number", "range", lambda: checks.finite_number(-1, "lr", low=0), ValueError,
+           "lr"),
+    _check("fraction", "range", lambda: checks.fraction(1.0, "test"), ValueError, "test"),
+    _check("fraction", "nan", lambda: checks.fraction(np.nan, "test"), ValueError, "test"),
+    _check("one_of", "choice", lambda: checks.one_of("x", "method", ("sgd",)), ValueError,
+           "method"),
+    _check("float_array", "type", lambda: checks.float_array(["a"], "x"), TypeError, "x"),
+    _check("float_array", "complex", lambda: checks.float_array([1j], "x"), TypeError, "x"),
+    _check("float_array", "nan", lambda: checks.float_array([np.nan], "x"), ValueError, "x"),
+    _check("float_array", "inf", lambda: checks.float_array([np.inf], "x"), ValueError, "x"),
+    _check("float_array", "empty", lambda: checks.float_array([], "x"), ValueError, "x"),
+    _check("float_array", "shape", lambda: checks.float_array([1.0], "x", shape=(2,)),
+           ValueError, "x"),
+    _check("float_array", "length1", lambda: checks.float_array([1.0], "x", min_size=2),
+           ValueError, "x"),
+    _check("time_index", "unsorted", lambda: checks.time_index(DATES[::-1], "series"),
+           ValueError, "series"),
+    _check("time_index", "duplicated", lambda: checks.time_index(DATES[[0, 0, 1]], "series"),
+           ValueError, "series"),
+    _check("numeric_series", "type", lambda: checks.numeric_series(SERIES.to_numpy(), "y"),
+           TypeError, "y"),
+    _check("numeric_series", "nan", lambda: checks.numeric_series(SERIES.where(SERIES > 101), "y"),
+           ValueError, "y"),
+    _check("numeric_series", "inf", lambda: checks.numeric_series(SERIES.replace(102.0, np.inf),
+                                                                  "y"), ValueError, "y"),
+    _check("numeric_series", "complex", lambda: checks.numeric_series(SERIES + 1j, "y"),
+           TypeError, "y"),
+    _check("numeric_series", "unsorted", lambda: checks.numeric_series(SERIES.iloc[::-1], "y"),
+           ValueError, "y"),
+    _check("numeric_series", "duplicated", lambda: checks.numeric_series(
+        SERIES.iloc[[0, 0, 1]], "y"), ValueError, "y"),
+    _check("numeric_series", "length1", lambda: checks.numeric_series(SERIES.iloc[:1], "y",
+                                                                      min_length=2),
+           ValueError, "y"),
+    _check("numeric_series", "empty", lambda: checks.numeric_series(SERIES.iloc[:0], "y"),
+           ValueError, "y"),
+    _check("text", "type", lambda: checks.text(3, "name"), TypeError, "name"),
+    _check("text", "empty", lambda: checks.text(" ", "name"), ValueError, "name"),
+    _check("path", "type", lambda: checks.path(None, "path"), TypeError, "path"),
+    _check("column_names", "type", lambda: checks.column_names(3, "by"), TypeError, "by"),
+    _check("column_names", "empty", lambda: checks.column_names([], "by"), ValueError, "by"),
+    _check("dataframe_columns", "type", lambda: checks.dataframe_columns(SERIES, "table", ["a"]),
+           TypeError, "table"),
+    _check("dataframe_columns", "missing", lambda: checks.dataframe_columns(
+        SERIES.to_frame("v"), "table", ["MASE"]), ValueError, "table"),
+]
+
+
+def _widget(module, fn, kind, call, error, names):
+    return Case(f"utils.widgets.{module}.{fn}", kind, call, error, names)
+
+
+def _bowl(t):
+    return float(t[0] ** 2)
+
+
+def _bowl_grad(t):
+    return 2 * t
+
+
+WIDGET_CASES = [
+    _widget("neuron", "neuron_curve", "nan", lambda: neuron_curve(np.nan, 0.0), ValueError,
+            "weight"),
+    _widget("neuron", "neuron_curve", "inf", lambda: neuron_curve(1.0, np.inf), ValueError, "bias"),
+    _widget("neuron", "neuron_curve", "type", lambda: neuron_curve("1", 0.0), TypeError, "weight"),
+    _widget("neuron", "neuron_curve", "complex", lambda: neuron_curve(1j, 0.0), TypeError,
+            "weight"),
+    _widget("neuron", "neuron_curve", "choice", lambda: neuron_curve(1.0, 0.0, "swish"),
+            ValueError, "activation"),
+    _widget("neuron", "neuron_curve", "shape", lambda: neuron_curve(1.0, 0.0, x=np.ones((2, 2))),
+            ValueError, "x"),
+    _widget("neuron", "neuron_curve", "empty", lambda: neuron_curve(1.0, 0.0, x=[]), ValueError,
+            "x"),
+    _widget("neuron", "neuron_curve", "nan", lambda: neuron_curve(1.0, 0.0, x=[np.nan]),
+            ValueError, "x"),
+    _widget("losses", "loss_comparison", "range", lambda: loss_comparison(0.0, 2), ValueError, "y"),
+    _widget("losses", "loss_comparison", "type", lambda: loss_comparison(0.0, "1"), TypeError, "y"),
+    _widget("losses", "loss_comparison", "nan", lambda: loss_comparison([np.nan], 1), ValueError,
+            "z"),
+    _widget("losses", "loss_comparison", "inf", lambda: loss_comparison([np.inf], 1), ValueError,
+            "z"),
+    _widget("losses", "loss_comparison", "complex", lambda: loss_comparison([1j], 1), TypeError,
+            "z"),
+    _widget("losses", "loss_comparison", "empty", lambda: loss_comparison([], 1), ValueError, "z"),
+    _widget("descent", "classify_descent", "shape", lambda: classify_descent(
+        np.zeros(3), _bowl_grad, _bowl), ValueError, "path"),
+    _widget("descent", "classify_descent", "empty", lambda: classify_descent(
+        np.zeros((0, 1)), _bowl_grad, _bowl), ValueError, "path"),
+    _widget("descent", "classify_descent", "type", lambda: classify_descent(
+        np.zeros((3, 1)), "grad", _bowl), TypeError, "grad_fn"),
+    _widget("descent", "classify_descent", "range", lambda: classify_descent(
+        np.zeros((3, 1)), _bowl_grad, _bowl, tol=-1.0), ValueError, "tol"),
+    _widget("descent", "learning_rate_explorer", "shape", lambda: learning_rate_explorer(
+        _bowl, _bowl_grad, [1.0, 2.0, 3.0]), ValueError, "start"),
+    _widget("descent", "learning_rate_explorer", "nan", lambda: learning_rate_explorer(
+        _bowl, _bowl_grad, [np.nan]), ValueError, "start"),
+    _widget("descent", "learning_rate_explorer", "range", lambda: learning_rate_explorer(
+        _bowl, _bowl_grad, [1.0], n_steps=0), ValueError, "n_steps"),
+    _widget("descent", "learning_rate_explorer", "range", lambda: learning_rate_explorer(
+        _bowl, _bowl_grad, [1.0], lr_max=1e-4), ValueError, "lr_max"),
+    _widget("descent", "learning_rate_explorer", "inf", lambda: learning_rate_explorer(
+        _bowl, _bowl_grad, [1.0], lr_max=np.inf), ValueError, "lr_max"),
+    _widget("descent", "learning_rate_explorer", "range", lambda: learning_rate_explorer(
+        _bowl, _bowl_grad, [1.0], xlim=(3, -3)), ValueError, "xlim"),
+    _widget("descent", "learning_rate_explorer", "type", lambda: learning_rate_explorer(
+        _bowl, None, [1.0]), TypeError, "grad_fn"),
+]
+
+SETUP_CASES = [
+    Case("utils.notebook_setup.setup_notebook", "range", lambda: setup_notebook(seed=-1),
+         ValueError, "seed"),
+    Case("utils.notebook_setup.setup_notebook", "type", lambda: setup_notebook(seed="42"),
+         TypeError, "seed"),
+    Case("utils.notebook_setup.setup_notebook", "type",
+         lambda: setup_notebook(seed=1, tensorflow="no"), TypeError, "tensorflow"),
+    Case("utils.notebook_setup.setup_notebook", "type",
+         lambda: setup_notebook(seed=1, tensorflow=False, verbose=None), TypeError, "verbose"),
+]
+
+
+def _core(fn, kind, call, error, names):
+    return Case(f"utils.exercises.core.{fn}", kind, call, error, names)
+
+
+CORE_CASES = [
+    _core("run_check", "type", lambda: core.run_check("Ex", 3), TypeError, "check"),
+    _core("run_check", "type", lambda: core.run_check("Ex", lambda: None, strict="yes"),
+          TypeError, "strict"),
+    _core("run_check", "type", lambda: core.run_check(None, lambda: None), TypeError, "title"),
+    _core("checker", "type", lambda: core.checker(3), TypeError, "title"),
+    _core("checker", "choice",
+          lambda: core.checker("Ex", table=checks.boolean)(lambda answer: None),
+          ValueError, "argument_checks"),
+    _core("assert_close", "range", lambda: core.assert_close(1.0, 1.0, atol=-1.0), ValueError,
+          "atol"),
+    _core("assert_close", "nan", lambda: core.assert_close(1.0, 1.0, rtol=np.nan), ValueError,
+          "rtol"),
+    _core("assert_close", "type", lambda: core.assert_close(1.0, 1.0, atol="0"), TypeError, "atol"),
+    _core("assert_shape", "type", lambda: core.assert_shape(np.zeros(2), 2), TypeError, "expected"),
+    _core("assert_shape", "range", lambda: core.assert_shape(np.zeros(2), (-2,)), ValueError,
+          r"expected\[0\]"),
+]
+
+#: Every checker with a right answer, so that a case exercises only the argument it names.
+CHECKERS = {
+    neurons.check_neuron: (...,), neurons.check_gate: (..., ...), neurons.check_xor_network: (...,),
+    ex_activations.check_leaky_relu: (..., ...), ex_activations.check_saturation_point: (...,),
+    ex_losses.check_bce: (...,), ex_losses.check_bce_logit_grad: (...,),
+    gradient_descent.check_critical_learning_rate: (...,),
+    gradient_descent.check_momentum_step: (...,), backprop.check_hidden_delta: (...,),
+    backprop.check_relu_dense_backward: (...,), keras_basics.check_param_count: (...,),
+    keras_basics.check_model: (...,), time_series.check_yoy_growth: (..., SERIES),
+    time_series.check_autocorrelation: (...,), time_series.check_rebuild_levels: (...,),
+    showdown.check_fold_bounds: (...,), showdown.check_conformal_radius: (...,),
+    showdown.check_winners: (..., pd.DataFrame({"MASE": [1.0]}, index=pd.MultiIndex.from_tuples(
+        [("gdp", "naive")]))),
+    **{getattr(recurrent, name): (...,) for name in recurrent.__all__},
+}
+
+EXERCISE_CASES = [
+    *(Case(f"{fn.__module__}.{fn.__name__}", "type",
+           lambda fn=fn, args=args: fn(*args, strict="yes"), TypeError, "strict")
+      for fn, args in CHECKERS.items()),
+    Case("utils.exercises.neurons.check_gate", "choice",
+         lambda: neurons.check_gate(np.zeros(2), 0.0, gate="NOR"), ValueError, "gate"),
+    Case("utils.exercises.showdown.check_winners", "type",
+         lambda: showdown.check_winners({}, pd.Series([1.0])), TypeError, "table"),
+    Case("utils.exercises.showdown.check_winners", "missing",
+         lambda: showdown.check_winners({}, pd.DataFrame({"MAE": [1.0]})), ValueError, "table"),
+    Case("utils.exercises.showdown.check_winners", "shape",
+         lambda: showdown.check_winners({}, pd.DataFrame({"MASE": [1.0]})), ValueError, "table"),
+    Case("utils.exercises.time_series.check_yoy_growth", "type",
+         lambda: time_series.check_yoy_growth(..., SERIES.to_numpy()), TypeError, "gdp"),
+    Case("utils.exercises.time_series.check_yoy_growth", "nan",
+         lambda: time_series.check_yoy_growth(..., SERIES.where(SERIES > 101)), ValueError, "gdp"),
+    Case("utils.exercises.time_series.check_yoy_growth", "unsorted",
+         lambda: time_series.check_yoy_growth(..., SERIES.iloc[::-1]), ValueError, "gdp"),
+    Case("utils.exercises.time_series.check_yoy_growth", "length1",
+         lambda: time_series.check_yoy_growth(..., SERIES.iloc[:1]), ValueError, "gdp"),
+]
+
+CASES: list[Case] = [
+    Case(c.target, c.kind, c.call, c.error, c.names if c.names.startswith("^") else "^" + c.names)
+    for c in (*CHECKS_CASES, *WIDGET_CASES, *SETUP_CASES, *CORE_CASES, *EXERCISE_CASES)
+]
+
+_ANSWER = ("takes the learner's answer: a wrong one is reported in one line (✗ and a hint), "
+           "never raised (tests/exercises/ test every hint); its other arguments have cases")
+
+#: Public names with no argument a learner could get wrong, and why.
+NO_BAD_INPUT: dict[str, str] = {
+    **{f"{fn.__module__}.{fn.__name__}": _ANSWER for fn in CHECKERS},
+    "utils.exercises.core.assert_number": "takes the learner's answer: a wrong one is an "
+                                          "AssertionError that run_check reports",
+    "utils.exercises.core.require_solved": "takes any value: its job is to tell a stub from an "
+                                           "answer",
+    "utils.exercises.core.ExerciseNotSolved": "an exception class, raised by the checkers",
+    "utils.checks.label": "formats any index label for a message; every value has a label",
+    "utils.checks.shape_text": "formats a shape that a check has already read, for a message",
+    "utils.notebook_setup.import_tensorflow_quietly": "takes no argument",
+    "utils.style.apply_style": "takes no argument",
+    "utils.widgets.neuron.neuron_explorer": "takes no argument (its sliders bound every value)",
+    "utils.widgets.losses.loss_explorer": "takes no argument (its controls bound every value)",
+}
