@@ -31,7 +31,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NBVAL := -p no:cacheprovider --nbval --nbval-current-env \
          --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help env browser lab test lint unit nbval notebooks nav data lock bench clean slides student
+.PHONY: help env browser lab test lint unit nbval notebooks nav data lock bench clean slides student site
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -43,6 +43,7 @@ help:
 	@echo "  make bench                time the NumPy cells against Keras"
 	@echo "  make slides               build the workshop deck: build/slides/index.html (needs Node.js)"
 	@echo "  make student              student copies without solutions: build/student/notebooks/"
+	@echo "  make site                 the course as a website, from the stored outputs: build/site/ (needs Node.js)"
 
 env:
 	@test -n "$(BOOT)" || { echo "make: no python3 on the PATH; see README, Troubleshooting" >&2; exit 2; }
@@ -93,6 +94,11 @@ slides: env
 
 student: env
 	$(BIN)/python -m tools.student
+
+# The course as a static website from the notebooks' stored outputs, with the deck in it (README,
+# "The course as a website"). tests/test_site.py runs the same build when build/site is stale.
+site: slides
+	$(BIN)/python -m tools.site
 
 clean:
 	rm -rf $(VENV) test-output
