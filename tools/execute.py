@@ -3,7 +3,8 @@
 
 Run under the Makefile, which exports the environment of `make test`, so the stored outputs are
 the ones strict nbval expects. Each run starts a new kernel, so execution counts read 1..n, and
-the saved widget states get stable ids (tools.widget_ids), so a second run stores the same bytes.
+the saved widget states get stable ids (tools.widget_ids) and each cell's printout is stored as one
+stream output, so a second run stores the same bytes.
 """
 
 from __future__ import annotations
@@ -69,5 +70,26 @@ def execute(path: Path, out: Path | None = None, cwd: Path | None = None) -> flo
                 raise  # a cell failed (or the kernel never came up): the notebook's problem
             print(f"kernel did not start for {path.name} ({exc!r}); retrying", flush=True)
     seconds = time.perf_counter() - start
-    nbformat.write(stable_widget_ids(nb, path.stem), out or path)
+    nbformat.write(stable_widget_ids(coalesce_streams(nb), path.stem), out or path)
     return seconds
+
+
+def coalesce_streams(nb):
+    """Merge each cell's consecutive outputs to the same stream into one, in place; return ``nb``.
+
+    How a kernel chunks what a cell prints depends on timing, so without this the same printout
+    is stored as one output on one run and as two on the next (nbval joins them when it
+    compares; ``git diff`` does not).
+    """
+    for cell in nb.cells:
+        merged = []
+        for output in cell.get("outputs", []):
+            if (output.get("output_type") == "stream" and merged
+                    and merged[-1].get("output_type") == "stream"
+                    and merged[-1].get("name") == output.get("name")):
+                merged[-1]["text"] = merged[-1]["text"] + output["text"]
+            else:
+                merged.append(output)
+        if "outputs" in cell:
+            cell.outputs = merged
+    return nb

@@ -71,3 +71,24 @@ def test_a_failing_cell_raises_and_writes_nothing(tmp_path):
     with pytest.raises(CellExecutionError, match="ZeroDivisionError"):
         execute.execute(source)
     assert source.read_bytes() == before
+
+
+def test_consecutive_stream_outputs_are_merged_and_others_kept():
+    import nbformat
+
+    from tools.execute import coalesce_streams
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print(1); print(2)")
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warn\n"),
+        nbformat.v4.new_output("execute_result", data={"text/plain": "3"}, execution_count=1),
+        nbformat.v4.new_output("stream", name="stdout", text="c\n"),
+    ]
+    nb.cells = [cell, nbformat.v4.new_markdown_cell("text")]
+    outputs = coalesce_streams(nb).cells[0].outputs
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in outputs] == [
+        ("stream", "stdout", "a\nb\n"), ("stream", "stderr", "warn\n"),
+        ("execute_result", None, None), ("stream", "stdout", "c\n")]
