@@ -119,7 +119,7 @@ def lag_scatter():
 
 
 def split():
-    """The chronological split: train, validation from 1995, test from 2002 (notebook 07)."""
+    """The chronological split: train, validation from 1995, test from 2002 (notebook 08)."""
     _, parts = _split()
     fig, ax = plt.subplots(figsize=(10, 4))
     plot_forecast(parts, ylabel="growth (% q/q)", title="Chronological split of GDP growth", ax=ax)
@@ -138,7 +138,7 @@ def _forecasts(kind: str):
 
 
 def _forecast_figure(kind: str, title: str):
-    """Naive and AR(1) forecasts of the test part, of one kind (notebook 07)."""
+    """Naive and AR(1) forecasts of the test part, of one kind (notebook 08)."""
     parts, forecasts = _forecasts(kind)
     fig, ax = plt.subplots(figsize=(10, 4))
     plot_forecast(parts, forecasts, start="1999", ylabel="growth (% q/q)", title=title, ax=ax)
@@ -146,17 +146,17 @@ def _forecast_figure(kind: str, title: str):
 
 
 def one_step():
-    """One-step-ahead forecasts of the test part, naive and AR(1) (notebook 07)."""
+    """One-step-ahead forecasts of the test part, naive and AR(1) (notebook 08)."""
     return _forecast_figure("one-step", "One-step-ahead forecasts (true lags fed in)")
 
 
 def recursive():
-    """Recursive forecasts from 2001Q4, naive and AR(1) (notebook 07)."""
+    """Recursive forecasts from 2001Q4, naive and AR(1) (notebook 08)."""
     return _forecast_figure("recursive", "Recursive forecasts from 2001Q4 (own predictions fed back)")
 
 
 def sine_ambiguity():
-    """Why one time step is ambiguous on a sine: the same value, rising or falling (notebook 08)."""
+    """Why one time step is ambiguous on a sine: the same value, rising or falling (notebook 09)."""
     wave = sine(60, period=24)
     t, x = wave.index.to_numpy(), wave.to_numpy()
     fig, ax = plt.subplots(figsize=(10, 3.8))

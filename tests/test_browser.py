@@ -41,7 +41,7 @@ from browser_helpers import (
 IN_CI = os.environ.get("CI", "").lower() == "true"
 NOTEBOOKS = ROOT / "notebooks"
 WIDGET_NOTEBOOK = "notebooks/02_activation_functions.ipynb"
-RNN_NOTEBOOK = "notebooks/08_recurrent_neural_networks.ipynb"
+RNN_NOTEBOOK = "notebooks/09_recurrent_neural_networks.ipynb"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
@@ -190,7 +190,7 @@ def test_widget_slider_redraws_the_output(lab, page, output_dir):
 
 def test_recurrent_network_notebook_runs_in_the_browser(lab, page, output_dir):
     if not (ROOT / RNN_NOTEBOOK).exists():
-        pytest.skip("notebook 08 not in the course yet "
+        pytest.skip("notebook 09 not in the course yet "
                     f"({RNN_NOTEBOOK} does not exist)")
     open_notebook(page, lab, RNN_NOTEBOOK)
     stem = Path(RNN_NOTEBOOK).stem

@@ -40,7 +40,7 @@ def test_silent_without_a_jupyter_server_as_under_nbval_and_make_notebooks(envir
     environ({})
     assert TrainingProgress(3).enabled is False
     # a server session name outside an IPython kernel (this test process) is not enough either
-    environ({"JPY_SESSION_NAME": "11_forecasting_showdown.ipynb"})
+    environ({"JPY_SESSION_NAME": "12_forecasting_showdown.ipynb"})
     assert TrainingProgress(3).enabled is False
 
 

@@ -3,10 +3,10 @@
 ================================  =======================================================
 ``utils.nn``                      notebooks 01-06: activations, losses, the MLP, optimisers,
                                   the gradient check
-``utils.cells``                   notebooks 08-10: SimpleRNN, LSTM and GRU cells in NumPy
+``utils.cells``                   notebooks 09-11: SimpleRNN, LSTM and GRU cells in NumPy
 ``utils.data``                    the datasets (validated CSV loader, the sine wave)
-``utils.timeseries``              notebook 07: splits, windows, scalers, metrics, plots
-``utils.forecasting``             notebooks 07, 09-11: baselines, backtests, intervals, the
+``utils.timeseries``              notebooks 07-08: splits, windows, scalers, metrics, plots
+``utils.forecasting``             notebooks 08-12: baselines, backtests, intervals, the
                                   Keras forecasters and multi-step strategies
 ``utils.widgets``                 the interactive explorers
 ``utils.exercises``               the exercise checkers

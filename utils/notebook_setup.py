@@ -2,7 +2,7 @@
 
     >>> from utils import setup_notebook
     >>> setup_notebook(seed=42)          # doctest: +SKIP
-    Python 3.11 · NumPy 2.4.6 · pandas 3.1.1 · TensorFlow 2.21.0 · Keras 3.15.1 · seed 42
+    Python 3.12 · NumPy 2.4.6 · pandas 3.1.1 · TensorFlow 2.21.0 · Keras 3.15.1 · seed 42
 
 TensorFlow reads its logging settings from environment variables *when it is imported*, so this
 function sets them first and only then imports TensorFlow. Importing ``utils`` does none of this:

@@ -15,7 +15,7 @@ trains in JupyterLab and silent everywhere else (scripts, tests, nbval, ``make n
 While training, the bar and a line such as ``LSTM · epoch 7/50 · loss 0.1234 · val_loss 0.2345``
 update in place; when training ends the display closes itself, so a notebook that trains many
 networks does not fill up with finished bars. ``sink=`` receives the same text instead of the
-widgets (the tests use it). Introduced in notebook 11.
+widgets (the tests use it). Introduced in notebook 12.
 """
 
 from __future__ import annotations

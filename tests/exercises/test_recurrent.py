@@ -1,4 +1,4 @@
-"""Tests of the checkers of notebooks 08-10 (utils.exercises.recurrent): right answers pass,
+"""Tests of the checkers of notebooks 09-11 (utils.exercises.recurrent): right answers pass,
 stubs say "not solved yet", every hint shows for the wrong answer it is written for, and strict
 mode raises. Checkers print and return None, so a check cell shows one line."""
 

@@ -1,4 +1,4 @@
-"""Tests of the checkers of notebook 11: right answers pass, stubs say "not solved yet", wrong
+"""Tests of the checkers of notebook 12: right answers pass, stubs say "not solved yet", wrong
 answers are explained, strict mode raises, and the checkers return None."""
 
 import math

@@ -1,4 +1,4 @@
-"""Tests of the checkers of notebook 07: right answers pass, stubs say "not solved yet",
+"""Tests of the checkers of notebooks 07 and 08: right answers pass, stubs say "not solved yet",
 wrong answers are explained, and strict mode raises."""
 
 import numpy as np

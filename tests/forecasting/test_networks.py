@@ -235,7 +235,7 @@ def test_too_short_training_part_is_refused(quarterly):
         KerasForecaster("lstm", window=8, **FAST).fit(quarterly(np.arange(9.0)))  # one window
 
 
-# --- a learner's build(window): the Keras code of notebooks 09-10 behind the same forecaster ----
+# --- a learner's build(window): the Keras code of notebooks 10-11 behind the same forecaster ----
 
 
 def _tiny_build(window):

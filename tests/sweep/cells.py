@@ -291,7 +291,7 @@ _CHECKER = ("an exercise checker takes any answer and reports on it in one line;
 NO_BAD_INPUT: dict[str, str] = {
     **{f"utils.cells.{name}.{cls}": _RECORD for name in CELL_OF
        for cls in ("StepCache", "SequenceCache")},
-    # the checkers of notebooks 08-10, written with the cells
+    # the checkers of notebooks 09-11, written with the cells
     **{f"utils.exercises.recurrent.{name}": _CHECKER for name in (
         "check_rnn_step", "check_rnn_param_count", "check_lstm_update", "check_lstm_param_count",
         "check_gru_update", "check_gru_param_count")},

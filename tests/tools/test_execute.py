@@ -21,10 +21,10 @@ def touch(folder: Path, *names: str) -> None:
 
 
 def test_course_order_is_by_number_and_only_numbered_notebooks(tmp_path):
-    touch(tmp_path, "10_gru.ipynb", "02_b.ipynb", "00_index.ipynb", "notes.ipynb",
+    touch(tmp_path, "11_gru.ipynb", "02_b.ipynb", "00_index.ipynb", "notes.ipynb",
           "1_short.ipynb", "02_b.py", ".ipynb_checkpoints/02_b-checkpoint.ipynb")
     names = [p.name for p in execute.course_order(tmp_path)]
-    assert names == ["00_index.ipynb", "02_b.ipynb", "10_gru.ipynb"]
+    assert names == ["00_index.ipynb", "02_b.ipynb", "11_gru.ipynb"]
 
 
 def test_the_course_starts_at_the_index_and_runs_in_number_order():

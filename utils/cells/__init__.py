@@ -1,4 +1,4 @@
-"""The recurrent cells in NumPy (notebooks 08-10), forward and backward through time, each equal
+"""The recurrent cells in NumPy (notebooks 09-11), forward and backward through time, each equal
 to its Keras layer: :mod:`~utils.cells.rnn` (``SimpleRNN``), :mod:`~utils.cells.lstm` (``LSTM``),
 :mod:`~utils.cells.gru` (``GRU``, both ``reset_after`` settings).
 

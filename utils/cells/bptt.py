@@ -17,7 +17,7 @@ steps sets ``dh`` to zero at t = k, 2k, ...: no gradient crosses a block boundar
 The library's loops call the steps without their checks (``_step_forward``, ``_step_backward``):
 the sequence function has checked its arguments once, at its entry. The results are the same
 to the last bit as the loop over the public step functions (tests/cells/test_every_cell.py).
-Introduced in notebook 08.
+Introduced in notebook 09.
 """
 
 from __future__ import annotations

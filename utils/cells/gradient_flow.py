@@ -1,5 +1,5 @@
 """How strongly a recurrent cell's last state depends on earlier inputs: vanishing and exploding
-gradients, measured. Introduced in notebook 08 (and used again for the LSTM in notebook 09).
+gradients, measured. Introduced in notebook 09 (and used again for the LSTM in notebook 10).
 """
 
 from __future__ import annotations

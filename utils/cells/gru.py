@@ -33,7 +33,7 @@ tutorials, the workshop's slides among them, write the swapped form
 ``h_t = (1 - z) * h_{t-1} + z * hh`` (their z is Keras' 1 - z: z = 1 takes the candidate).
 The sequence functions are loops over the steps (see :mod:`utils.cells.bptt`). Inputs,
 states, gradients and weights must be finite real numbers (NaN and inf are refused).
-Introduced in notebook 10.
+Introduced in notebook 11.
 """
 
 from __future__ import annotations

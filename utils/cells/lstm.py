@@ -28,7 +28,7 @@ the gradient flows back many steps. The sequence functions loop over the step fu
 
 History: Hochreiter and Schmidhuber (1997) introduced the LSTM with its constant error carousel
 (a cell state without a forget gate); the cell with a forget gate, the one above and Keras', is
-Gers, Schmidhuber and Cummins (2000). Introduced in notebook 09.
+Gers, Schmidhuber and Cummins (2000). Introduced in notebook 10.
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ def sequence_backward(dh_seq, cache, dh_last=None, dc_last=None, truncate=None):
 
 
 def gate_activations(x, params, h0=None, c0=None) -> dict[str, np.ndarray]:
-    """The gates and states of an LSTM along sequences, for plots (notebook 09).
+    """The gates and states of an LSTM along sequences, for plots (notebook 10).
 
     Parameters and checks as :func:`sequence_forward`.
 

@@ -14,7 +14,7 @@ NumPy and Keras::
     params_to_keras(params, layer)           # and back
 
 where ``k`` is the number of stacked gate blocks (1 for SimpleRNN, 4 for LSTM, 3 for GRU).
-Introduced in notebook 08.
+Introduced in notebook 09.
 """
 
 from __future__ import annotations

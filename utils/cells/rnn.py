@@ -15,7 +15,7 @@ Backward, with ``dh_t`` the gradient reaching ``h_t`` (from the loss and from st
 
 The sequence functions are loops over the steps (see :mod:`utils.cells.bptt`). Inputs,
 states, gradients and weights must be finite real numbers (NaN and inf are refused).
-Introduced in notebook 08.
+Introduced in notebook 09.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def init_params(input_dim: int, units: int, *, seed=None, recurrent_scale: float
     seed : None or int >= 0
     recurrent_scale : float > 0
         Multiplies the orthogonal recurrent kernel, so it is its spectral radius: below 1
-        gradients vanish over time, above 1 they can explode (notebook 08).
+        gradients vanish over time, above 1 they can explode (notebook 09).
 
     Returns
     -------

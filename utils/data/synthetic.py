@@ -1,4 +1,4 @@
-"""Series made by code: the sine wave of the first recurrent-network examples (notebook 08).
+"""Series made by code: the sine wave of the first recurrent-network examples (notebook 09).
 
 .. math:: x_t = A \\sin(2\\pi t / P) + \\varepsilon_t, \\qquad \\varepsilon_t \\sim N(0, \\sigma^2)
 """

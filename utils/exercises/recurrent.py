@@ -1,4 +1,4 @@
-"""Checkers for the exercises of notebooks 08-10: the recurrent step, the LSTM and GRU state
+"""Checkers for the exercises of notebooks 09-11: the recurrent step, the LSTM and GRU state
 updates, and parameter counts.
 
 Each checker prints one line (correct / not right yet and why / not solved yet) and never raises,
@@ -36,7 +36,7 @@ def _count(fn, *args) -> int:
 
 @checker("Exercise 1 (one recurrent step)")
 def check_rnn_step(rnn_step):
-    """Exercise (08): ``rnn_step(x, h_prev, W_x, W_h, b)``, one step of the simple cell.
+    """Exercise (09): ``rnn_step(x, h_prev, W_x, W_h, b)``, one step of the simple cell.
 
     Compared with :func:`utils.cells.rnn.step_forward` on a batch of 5 (D = 3, H = 4).
     """
@@ -55,7 +55,7 @@ def check_rnn_step(rnn_step):
 
 @checker("Exercise 2 (SimpleRNN parameter count)")
 def check_rnn_param_count(simple_rnn_params):
-    """Exercise (08): ``simple_rnn_params(D, H)``, the number of weights of ``SimpleRNN(H)``
+    """Exercise (09): ``simple_rnn_params(D, H)``, the number of weights of ``SimpleRNN(H)``
     on D inputs, checked exactly on several sizes."""
     for d, h in _SIZES:
         got, expected = _count(simple_rnn_params, d, h), d * h + h * h + h
@@ -67,7 +67,7 @@ def check_rnn_param_count(simple_rnn_params):
 
 @checker("Exercise 1 (the LSTM state update)")
 def check_lstm_update(lstm_update):
-    """Exercise (09): ``lstm_update(i, f, g, o, c_prev) -> (h, c)`` from activated gates.
+    """Exercise (10): ``lstm_update(i, f, g, o, c_prev) -> (h, c)`` from activated gates.
 
     Compared with :func:`utils.cells.lstm.step_forward` on a batch of 4 (D = 2, H = 3).
     """
@@ -86,7 +86,7 @@ def check_lstm_update(lstm_update):
 
 @checker("Exercise 2 (LSTM parameter count)")
 def check_lstm_param_count(lstm_params):
-    """Exercise (09): ``lstm_params(D, H)``, the number of weights of ``LSTM(H)`` on D inputs,
+    """Exercise (10): ``lstm_params(D, H)``, the number of weights of ``LSTM(H)`` on D inputs,
     checked exactly on several sizes."""
     for d, h in _SIZES:
         got, expected = _count(lstm_params, d, h), 4 * (d * h + h * h + h)
@@ -98,7 +98,7 @@ def check_lstm_param_count(lstm_params):
 
 @checker("Exercise 1 (the GRU update, Keras' convention)")
 def check_gru_update(gru_update):
-    """Exercise (10): ``gru_update(z, hh, h_prev)``, the new state from the update gate z, the
+    """Exercise (11): ``gru_update(z, hh, h_prev)``, the new state from the update gate z, the
     candidate hh and the old state, in Keras' convention."""
     rng = np.random.default_rng(4)
     z = rng.uniform(size=(4, 3))
@@ -114,7 +114,7 @@ def check_gru_update(gru_update):
 
 @checker("Exercise 2 (GRU parameter count)")
 def check_gru_param_count(gru_params):
-    """Exercise (10): ``gru_params(D, H, reset_after)``, the number of weights of
+    """Exercise (11): ``gru_params(D, H, reset_after)``, the number of weights of
     ``GRU(H, reset_after=...)`` on D inputs, checked exactly for both settings."""
     for d, h in _SIZES:
         for reset_after in (True, False):

@@ -1,4 +1,4 @@
-"""Checkers for the exercises of notebook 11 (forecasting showdown): the fold layout of a
+"""Checkers for the exercises of notebook 12 (forecasting showdown): the fold layout of a
 rolling-origin backtest, reading the winners off the results table, and the conformal radius.
 
 Each checker prints one line (correct / not right yet and why / not solved yet) and never raises,

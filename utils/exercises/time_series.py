@@ -1,4 +1,4 @@
-"""Checkers for the exercises of notebook 07 (time series): year-on-year growth, the
+"""Checkers for the exercises of notebooks 07 and 08 (time series, honest evaluation): year-on-year growth, the
 autocorrelation by hand, levels rebuilt from growth forecasts.
 
 Each checker prints one line (correct / not right yet and why / not solved yet) and never raises,
@@ -72,9 +72,9 @@ def check_autocorrelation(autocorrelation):
     return "Matches statsmodels' acf at lags 1, 2 and 5 (tolerance 1e-8)."
 
 
-@checker("Exercise 3 (levels from growth)")
+@checker("Exercise 1 (levels from growth)")
 def check_rebuild_levels(rebuild_levels):
-    """Exercise 3: ``rebuild_levels(last_level, growth)``, the levels that growth forecasts in
+    """Exercise 1 of notebook 08: ``rebuild_levels(last_level, growth)``, the levels that growth forecasts in
     percent (a Series) lead to from ``last_level``, as a Series on the index of ``growth``."""
     index = pd.date_range("2010-01-01", periods=4, freq="QS-JAN")
     growth = pd.Series([1.0, 2.0, -1.0, 0.5], index=index)

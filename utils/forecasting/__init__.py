@@ -1,4 +1,4 @@
-"""Forecasters and how to judge them (notebooks 07, 09-11): the one forecasting interface, the
+"""Forecasters and how to judge them (notebooks 08-12): the one forecasting interface, the
 baselines every model must beat, rolling-origin backtests, prediction intervals, and the Keras
 recurrent networks with their multi-step strategies.
 

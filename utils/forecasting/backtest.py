@@ -21,7 +21,7 @@ predicts each test value from the true values before it (:meth:`predict_one_step
     >>> summarise(result.scores)
 
 Per fold: MAE, RMSE (units of the series) and MASE (MAE over the in-sample naive MAE of that
-fold's training part, lag ``m``). Introduced in notebook 11.
+fold's training part, lag ``m``). Introduced in notebook 12.
 """
 
 from __future__ import annotations

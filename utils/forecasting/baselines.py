@@ -14,7 +14,7 @@ ARIMA(p, d, q)         statsmodels' state-space ARIMA, parameters estimated on t
     >>> one_step = model.predict_one_step(series, split.test.index)   # true lags fed in
     >>> recursive = model.forecast(split.train, horizon=len(split.test))  # own predictions fed back
 
-Introduced in notebook 07.
+Introduced in notebook 08.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ To write a forecaster, subclass :class:`BaseForecaster` and implement two small 
 array ``past``). The base class checks every argument and does the bookkeeping for both kinds of
 forecast; models for which one call per step is slow override the hooks ``_one_step`` (Keras:
 one batched network call) or ``_forecast`` (ARIMA, the multi-output networks), never the public
-methods. Introduced in notebook 07; the neural forecasters of notebooks 08-11 are subclasses.
+methods. Introduced in notebook 08; the neural forecasters of notebooks 09-12 are subclasses.
 """
 
 from __future__ import annotations

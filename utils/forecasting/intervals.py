@@ -14,7 +14,7 @@ the folds before it only and *measures* how often the truth fell inside (the emp
     >>> bands = backtest_intervals(result.predictions, coverage=0.8)
     >>> bands.groupby("model")["covered"].mean()      # measured coverage, per model
 
-Introduced in notebook 11.
+Introduced in notebook 12.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ it exactly like the naive forecast or ARIMA.
 The network is either named, ``cell`` = "simplernn", "lstm" or "gru" (the network of
 :func:`utils.forecasting.networks.build_network`), or written by the learner: a callable
 ``build(window) -> keras.Model`` that returns a compiled model mapping (N, window, 1) to
-(N, horizon), so the Keras code stays visible in the notebook (notebooks 09-10).
+(N, horizon), so the Keras code stays visible in the notebook (notebooks 10-11).
 
 ``fit(train, validation=None)`` does, in this order, with the training part only:
 
@@ -28,7 +28,7 @@ network call) and ``_next`` (one step, for the recursive forecast).
     >>> one_step = lstm.predict_one_step(series, split.test.index)   # batched, true lags
     >>> recursive = lstm.forecast(split.train, horizon=8)            # own predictions fed back
 
-Introduced in notebook 09 (with a ``build`` function), used in notebooks 10 and 11; the direct and
+Introduced in notebook 10 (with a ``build`` function), used in notebooks 11 and 12; the direct and
 sequence-to-sequence forecasters of :mod:`utils.forecasting.multistep` are subclasses.
 """
 

@@ -16,7 +16,7 @@ a backtest treat them alike:
 
     >>> models = {s: strategy_forecaster(s, "gru", window=12, horizon=10) for s in STRATEGIES}
 
-Introduced in notebook 11.
+Introduced in notebook 12.
 """
 
 from __future__ import annotations

@@ -4,21 +4,21 @@
     encoder-decoder x (N, window, 1) -> cell(units) -> RepeatVector(horizon)
                                      -> cell(units, return_sequences) -> Dense(1) -> y_hat (N, horizon)
 
-With ``horizon=1`` the first is the one-step network of notebooks 08-10; with ``horizon=H`` it is
+With ``horizon=1`` the first is the one-step network of notebooks 09-11; with ``horizon=H`` it is
 the *direct* multi-step network (one output per future step); the second is the
 *sequence-to-sequence* network, whose decoder runs over the H future steps. The forecasters that
 train them live in :mod:`utils.forecasting.keras_forecaster` and :mod:`utils.forecasting.multistep`.
 
 :func:`train_network` trains with Adam and the mean squared error (or a model that the learner
-built and compiled, notebooks 09-10), with early stopping on validation windows that the caller
+built and compiled, notebooks 10-11), with early stopping on validation windows that the caller
 takes from the validation part or from the end of the *training* part, never from the test part,
 and keeps the weights of the best validation epoch. A backtest trains dozens of identical
 networks, and TensorFlow spends most of a small network's training time *tracing* its training
 step; so the compiled networks are kept in :data:`COMPILED` (a :class:`CompiledNetworks`), one
 per configuration, and reused: weights re-drawn from the seed and optimizer reset before every
 training. The result is the same as for a brand-new network (the tests check it);
-``COMPILED.clear()`` frees them. Used from notebook 09 (with a learner's ``build(window)``) and
-in notebook 11.
+``COMPILED.clear()`` frees them. Used from notebook 10 (with a learner's ``build(window)``) and
+in notebook 12.
 """
 
 from __future__ import annotations

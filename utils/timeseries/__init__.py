@@ -1,4 +1,4 @@
-"""Time series as data (notebook 07): chronological splits, windows, scalers fitted on the past
+"""Time series as data (notebooks 07-08): chronological splits, windows, scalers fitted on the past
 only, forecast errors in the series' own units, growth rates and levels, and the plots.
 
 One short import per idea: ``from utils.timeseries.splits import chronological_split``.

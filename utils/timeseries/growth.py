@@ -6,7 +6,7 @@ depends on what the growth forecasts were fed:
     one-step-ahead:  L_hat(t) = L(t-1) * (1 + g_hat(t) / 100)          each from the *true* L(t-1)
     recursive:       L_hat(T+h) = L(T) * prod_k (1 + g_hat(T+k) / 100)  each from the last *predicted* level
 
-Introduced in notebook 07.
+Introduced in notebook 08.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@
 
 ``y_true`` and ``y_pred`` may be arrays or Series of the same shape; two Series must share their
 index (no silent alignment). NaN and +-inf are refused, never skipped, and so are complex numbers.
-Introduced in notebook 07.
+Introduced in notebook 08.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ for train / validation / test / forecasts (:data:`utils.style.COLORS`, colour-bl
 axes that always say their units.
 
 Every function draws on ``ax`` (a new figure when ``ax=None``) and returns the Axes; the notebook
-cell ends with ``plt.show()``. Introduced in notebook 07.
+cell ends with ``plt.show()``. Introduced in notebooks 07-08.
 
     >>> ax = plot_forecast(split, {"naive": naive, "AR(4)": ar}, ylabel="growth (% q/q)")
     >>> plt.show()

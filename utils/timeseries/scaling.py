@@ -20,7 +20,7 @@ Inputs may be a Series (T,), a DataFrame or array (T, F) of finite real numbers;
 keep their index. A scaler fitted on one series (T,) scales arrays of any shape up to (N, K)
 (e.g. windows or predictions); one fitted on F columns scales (T, F) data, and ``column=j``
 applies column j's statistics to any array (e.g. predictions (N, horizon) of column j).
-Introduced in notebook 07.
+Introduced in notebook 08.
 """
 
 from __future__ import annotations

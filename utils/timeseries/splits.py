@@ -12,7 +12,7 @@ on a validation or test part: fitting on anything but the training part is not w
     >>> split = chronological_split(growth, validation="1995", test="2002")  # start dates
     >>> split.train, split.validation, split.test
 
-Introduced in notebook 07.
+Introduced in notebook 08.
 """
 
 from __future__ import annotations

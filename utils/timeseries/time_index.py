@@ -1,6 +1,6 @@
 """Index arithmetic of a time series: the timestamps after its end, and which targets it can serve.
 
-Introduced in notebook 07.
+Introduced in notebook 08.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ no target ever appears among its own inputs.
 
 ``times[i, j]`` is the index label (a timestamp for a dated series) of target ``y[i, j]``, so a
 prediction can be plotted where it belongs: ``pd.Series(pred[:, 0], index=times[:, 0])``.
-Introduced in notebook 07.
+Introduced in notebook 08.
 """
 
 from __future__ import annotations
