@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from sweep import Case
-from utils import checks
+from utils import checks, style
 from utils.exercises import activations as ex_activations
 from utils.exercises import (
     backprop,
@@ -236,9 +236,28 @@ EXERCISE_CASES = [
          lambda: time_series.check_yoy_growth(..., SERIES.iloc[:1]), ValueError, "gdp"),
 ]
 
+STYLE_CASES = [
+    Case("utils.style.legend_outside", "type", lambda: style.legend_outside("axes"), TypeError,
+         "ax"),
+    Case("utils.style.integer_ticks", "type", lambda: style.integer_ticks(None), TypeError, "ax"),
+    Case("utils.style.integer_ticks", "choice", lambda: style.integer_ticks(_axes(), "z"),
+         ValueError, "axis"),
+]
+
+
+def _axes():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt.subplots()[1]
+
+
 CASES: list[Case] = [
     Case(c.target, c.kind, c.call, c.error, c.names if c.names.startswith("^") else "^" + c.names)
-    for c in (*CHECKS_CASES, *WIDGET_CASES, *SETUP_CASES, *CORE_CASES, *EXERCISE_CASES)
+    for c in (*CHECKS_CASES, *WIDGET_CASES, *SETUP_CASES, *CORE_CASES, *EXERCISE_CASES,
+              *STYLE_CASES)
 ]
 
 _ANSWER = ("takes the learner's answer: a wrong one is reported in one line (✗ and a hint), "

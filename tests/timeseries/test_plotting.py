@@ -44,17 +44,21 @@ def test_plot_series_labels_units(growth):
     assert ax.get_title() == "GDP growth" and len(ax.lines) == 1
 
 
-def test_plot_forecast_marks_the_split_and_colours_the_parts(growth):
+def test_plot_forecast_draws_the_truth_in_black_and_shades_the_periods(growth):
     s = growth
     split = chronological_split(s, validation=0.2, test=0.2)
     naive = s.shift(1).loc[split.test.index].rename("naive")
     ax = plot_forecast(split, {"naive": naive, "AR(1)": naive * 0.5}, ylabel="growth (%)")
-    labels = [line.get_label() for line in ax.lines]
-    for name in ("train", "validation", "test", "naive", "AR(1)"):
-        assert name in labels
-    colors = {line.get_label(): line.get_color() for line in ax.lines}
-    assert matplotlib.colors.same_color(colors["test"], COLORS["test"])
-    assert matplotlib.colors.same_color(colors["naive"], COLORS["naive"])
+    lines = {line.get_label(): line for line in ax.lines}
+    assert {"observed", "naive", "AR(1)"} <= set(lines)
+    assert matplotlib.colors.same_color(lines["observed"].get_color(), COLORS["truth"])
+    assert len(lines["observed"].get_xdata()) == len(s)  # train, validation and test: all truth
+    assert matplotlib.colors.same_color(lines["naive"].get_color(), COLORS["naive"])
+    shaded = {p.get_label(): p for p in ax.patches}
+    assert matplotlib.colors.same_color(shaded["test period"].get_facecolor()[:3], COLORS["test"])
+    assert "validation period" in shaded
+    legend = ax.get_legend()
+    assert legend.get_bbox_to_anchor().x0 > ax.get_window_extent().x1 - 1  # outside the data
     assert ax.get_ylabel() == "growth (%)"
 
 
@@ -81,16 +85,26 @@ def test_plot_acf_pacf_two_labelled_axes(growth):
 
 def test_plot_lag_scatter_shows_correlation(growth):
     s = growth
-    ax = plot_lag_scatter(s, lag=1, unit="%")
+    ax = plot_lag_scatter(s, lag=1, unit="%", name="growth")
     r = np.corrcoef(s.to_numpy()[:-1], s.to_numpy()[1:])[0, 1]
-    assert f"r = {r:.2f}" in ax.get_title()
-    assert ax.get_xlabel() == "value at t-1 (%)"
+    assert f"r = {r:.3f}" in ax.get_title()
+    assert ax.get_xlabel() == "growth at t-1 (%)" and ax.get_ylabel() == "growth at t (%)"
+    slope, intercept = np.polyfit(s.to_numpy()[:-1], s.to_numpy()[1:], 1)
+    (line,) = ax.lines  # the least-squares line, drawn
+    x, y = line.get_xdata(), line.get_ydata()
+    np.testing.assert_allclose(y, intercept + slope * x)
 
 
 def test_plot_history_from_dict():
-    ax = plot_history({"loss": [3.0, 2.0, 1.0], "val_loss": [3.5, 2.5, 2.0]}, ylabel="loss (MSE)")
-    assert [line.get_label() for line in ax.lines] == ["training", "validation"]
+    ax = plot_history({"loss": [3.0, 2.0, 1.0, 0.5], "val_loss": [3.5, 2.0, 2.5, 2.6]},
+                      ylabel="loss (MSE)")
+    labels = [line.get_label() for line in ax.lines]
+    assert labels[:2] == ["training", "validation"]
+    assert labels[2] == "lowest validation loss (epoch 2): weights kept"
+    assert ax.lines[2].get_xdata()[0] == 2
     assert ax.get_xlabel() == "epoch"
+    ax.figure.canvas.draw()
+    assert all(float(t).is_integer() for t in ax.get_xticks())
 
 
 def test_plot_comparison_bars():
@@ -149,7 +163,8 @@ def test_forecast_plot_errors(growth):
 def test_zoomed_forecast_plot_draws_only_visible_boundaries(growth):
     split = chronological_split(growth, validation=0.3, test=0.2)  # validation from 2004
     ax = plot_forecast(split, ylabel="%", start="2008")
-    boundaries = [line for line in ax.lines if line.get_linestyle() == "--"]
+    boundaries = [line for line in ax.lines if line.get_linestyle() == "--"
+                  and line.get_label().startswith("_")]
     assert len(boundaries) == 1  # only the test boundary (2012) is after the zoom start
 
 
@@ -166,6 +181,22 @@ def test_forecast_colours_stay_apart_from_the_parts(growth):
     forecasts = {name: split.test * k for k, name in enumerate(("naive", "a", "b", "c"))}
     ax = plot_forecast(split, forecasts, ylabel="%")
     colors = {line.get_label(): line.get_color() for line in ax.lines}
-    parts = [COLORS[p] for p in ("train", "validation", "test", "naive")]
+    taken = [COLORS["truth"], COLORS["naive"]]
     for name in ("a", "b", "c"):
-        assert not any(matplotlib.colors.same_color(colors[name], p) for p in parts)
+        assert not any(matplotlib.colors.same_color(colors[name], p) for p in taken)
+    picked = [colors[n] for n in ("a", "b", "c")]
+    assert len({matplotlib.colors.to_hex(c) for c in picked}) == 3  # no two lines share a colour
+
+
+def test_comparison_colours_bars_by_kind_with_a_legend():
+    table = pd.DataFrame({"MAE": [0.5, 0.4, 0.45]}, index=["naive", "AR(1)", "LSTM"])
+    kinds = {"naive": "baseline", "AR(1)": "classical", "LSTM": "neural"}
+    ax = plot_comparison(table, "MAE", unit="pp", kinds=kinds)
+    for bar, name in zip(ax.patches, table.index, strict=False):
+        assert matplotlib.colors.same_color(bar.get_facecolor()[:3], COLORS[kinds[name]])
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["naive (reference)", "baseline", "classical", "neural"]
+    with pytest.raises(ValueError, match="kinds must give every model a kind"):
+        plot_comparison(table, "MAE", unit="pp", kinds={"naive": "baseline"})
+    with pytest.raises(ValueError, match=r"kinds\['LSTM'\] must be one of"):
+        plot_comparison(table, "MAE", unit="pp", kinds={**kinds, "LSTM": "deep"})

@@ -19,18 +19,13 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from utils import checks
-from utils.style import COLORS, PALETTE
+from utils.style import COLORS, FORECAST_COLORS, integer_ticks, legend_outside
 from utils.timeseries.splits import Split
 
 __all__ = [
     "plot_acf_pacf", "plot_comparison", "plot_forecast", "plot_history", "plot_lag_scatter",
     "plot_series",
 ]
-
-# Colours for named forecasts other than the naive one, in order of appearance: purple, brown,
-# light blue, pink, yellow, vermilion; the first ones stay far from the orange of the test part.
-_FORECAST_COLORS = [PALETTE[i] for i in (4, 5, 9, 6, 8, 3)]
-
 
 def plot_series(series: pd.Series, *, ylabel: str, title=None, label=None, color=None, ax=None):
     """A line plot of ``series`` against its index; ``ylabel`` must name the units.
@@ -56,11 +51,12 @@ def plot_forecast(
     start=None,
     ax=None,
 ):
-    """Train, validation and test parts (boundaries marked, test shaded) and named forecasts.
+    """The observed series in black, its validation and test periods shaded, and named forecasts.
 
     ``split`` comes from :func:`~utils.timeseries.splits.chronological_split`; ``forecasts`` maps
-    a name to a Series of predictions. ``start`` (a date, or a label of an integer index) zooms
-    in: only data from ``start`` on is drawn.
+    a name to a Series of predictions, drawn in :data:`utils.style.FORECAST_COLORS` in order (the
+    one named "naive" grey and dashed). ``start`` (a date, or a label of an integer index) zooms
+    in: only data from ``start`` on is drawn. The legend sits outside the axes.
     """
     if not isinstance(split, Split):
         raise TypeError(f"split must be a Split from chronological_split, got {type(split).__name__}")
@@ -73,13 +69,16 @@ def plot_forecast(
     start = _start(split, start)
     ax = _axes(ax)
     _draw_split(ax, split, start)
-    others = iter(_FORECAST_COLORS)
+    others = iter(FORECAST_COLORS)
     for name, pred in (forecasts or {}).items():
-        color = COLORS["naive"] if name == "naive" else next(others)
-        ax.plot(pred.index, pred.to_numpy(), color=color, label=name, lw=1.8,
+        color = COLORS["naive"] if name == "naive" else next(others, None)
+        if color is None:
+            raise ValueError(f"forecasts must hold at most {len(FORECAST_COLORS)} forecasts "
+                             f"besides the naive one (one colour each), got {len(forecasts)}")
+        ax.plot(pred.index, pred.to_numpy(), color=color, label=name, lw=1.6,
                 ls="--" if name == "naive" else "-")
     _label(ax, _xlabel(split.test.index), ylabel, title)
-    ax.legend(ncols=2, fontsize="small")
+    legend_outside(ax, fontsize="small")
     return ax
 
 
@@ -99,23 +98,33 @@ def plot_acf_pacf(series: pd.Series, lags: int = 20, *, lag_unit: str = "steps",
     plot_acf(series.to_numpy(), lags=lags, ax=axes[0], zero=False, auto_ylims=True)
     plot_pacf(series.to_numpy(), lags=lags, ax=axes[1], zero=False, method="ywm", auto_ylims=True)
     for ax, what in zip(axes, ("autocorrelation", "partial autocorrelation"), strict=True):
-        _label(ax, f"lag ({lag_unit})", f"{what} (-1 to 1)", what.capitalize())
+        _label(ax, f"lag ({lag_unit})", what, what.capitalize())
+        integer_ticks(ax)
     return axes
 
 
-def plot_lag_scatter(series: pd.Series, lag: int = 1, *, unit: str, ax=None):
-    """Each value against the value ``lag`` steps earlier, with their correlation in the title."""
+def plot_lag_scatter(series: pd.Series, lag: int = 1, *, unit: str, name: str = "value", ax=None):
+    """Each value against the value ``lag`` steps earlier, with the least-squares line through
+    the points and their correlation r (3 decimals) in the title.
+
+    ``name`` and ``unit`` label the axes: ``f"{name} at t-{lag} ({unit})"``.
+    """
     _check_series(series, "series", finite=True)
     if checks.positive_int(lag, "lag") >= len(series) - 1:
         raise ValueError(f"lag must be an int in [1, {len(series) - 1}), got {lag!r}")
     checks.text(unit, "unit")
+    checks.text(name, "name")
     now, before = series.to_numpy()[lag:], series.to_numpy()[:-lag]
     ax = _axes(ax, figsize=(4.5, 4.5))
     ax.scatter(before, now, s=14, alpha=0.6, color=COLORS["series"])
+    slope, intercept = np.polyfit(before, now, 1)
+    ends = np.array([before.min(), before.max()])
+    ax.plot(ends, intercept + slope * ends, color=COLORS["truth"], lw=1.4,
+            label=f"least squares: slope {slope:.2f}")
     r = np.corrcoef(before, now)[0, 1]
-    _label(
-        ax, f"value at t-{lag} ({unit})", f"value at t ({unit})", f"Lag-{lag} scatter, r = {r:.2f}"
-    )
+    _label(ax, f"{name} at t-{lag} ({unit})", f"{name} at t ({unit})",
+           f"Lag-{lag} scatter, r = {r:.3f}")
+    ax.legend(loc="upper left", fontsize="small")
     return ax
 
 
@@ -138,15 +147,25 @@ def plot_history(history, *, ylabel: str = "loss", ax=None):
             epochs = np.arange(1, len(curves[key]) + 1)
             ax.plot(epochs, curves[key], color=color,
                     label="validation" if key == "val_loss" else "training")
+    if "val_loss" in curves and np.isfinite(curves["val_loss"]).any():
+        best = int(np.nanargmin(curves["val_loss"])) + 1  # the epoch early stopping restores
+        ax.axvline(best, color="0.3", ls=":", lw=1.2,
+                   label=f"lowest validation loss (epoch {best}): weights kept")
     _label(ax, "epoch", ylabel, "Training history")
+    integer_ticks(ax)
     ax.legend()
     return ax
 
 
-def plot_comparison(
-    table: pd.DataFrame, metric: str = "MAE", *, unit: str, reference="naive", ax=None
-):
-    """A horizontal bar per model (a row of ``table``, e.g. from :func:`utils.timeseries.metrics.evaluate`)."""
+def plot_comparison(table: pd.DataFrame, metric: str = "MAE", *, unit: str, reference="naive",
+                    kinds: Mapping[str, str] | None = None, ax=None):
+    """A horizontal bar per model (a row of ``table``, e.g. from :func:`utils.timeseries.metrics.evaluate`).
+
+    ``kinds`` maps a model name to its kind, "baseline", "classical" or "neural", which colours
+    its bar (:data:`utils.style.COLORS`) and adds a legend of the kinds; without it the
+    ``reference`` bar is grey and the others blue. The ``reference`` model's value is drawn as a
+    dashed line labelled with its name.
+    """
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"table must be a DataFrame (from evaluate), got {type(table).__name__}")
     if metric not in table.columns:
@@ -154,29 +173,56 @@ def plot_comparison(
                          f"{list(table.columns)}")
     checks.float_array(table[metric], f"table[{metric!r}]")
     checks.text(unit, "unit")
+    kinds = _check_kinds(kinds, table.index)
     ax = _axes(ax, figsize=(7, 0.5 * len(table) + 1.5))
-    colors = [COLORS["naive"] if name == reference else COLORS["model"] for name in table.index]
-    bars = ax.barh([str(n) for n in table.index], table[metric].to_numpy(), color=colors)
+    names = [str(n) for n in table.index]
+    if kinds:
+        colors = [COLORS[kinds[name]] for name in table.index]
+    else:
+        colors = [COLORS["baseline"] if n == reference else COLORS["classical"] for n in table.index]
+    bars = ax.barh(names, table[metric].to_numpy(), color=colors)
     ax.bar_label(bars, fmt=_number, padding=3, fontsize="small")
     if reference in table.index:
-        ax.axvline(table.loc[reference, metric], color=COLORS["naive"], ls="--", lw=1)
+        ax.axvline(table.loc[reference, metric], color=COLORS["naive"], ls="--", lw=1,
+                   label=f"{reference} (reference)")
+    if kinds:
+        for kind in dict.fromkeys(kinds[name] for name in table.index):
+            ax.barh([], [], color=COLORS[kind], label=kind)  # one legend entry per kind
     ax.invert_yaxis()
     _label(ax, f"{metric} ({unit})", "model", f"{metric} on the test part (lower is better)")
+    if kinds or reference in table.index:
+        legend_outside(ax, fontsize="small")
     return ax
 
 
+def _check_kinds(kinds, names) -> dict | None:
+    """``kinds`` None, or a dict giving every model of ``names`` a kind with a colour."""
+    if kinds is None:
+        return None
+    if not isinstance(kinds, Mapping):
+        raise TypeError(f"kinds must be None or a dict model -> kind, got {type(kinds).__name__}")
+    allowed = ("baseline", "classical", "neural")
+    for name in names:
+        if name not in kinds:
+            raise ValueError(f"kinds must give every model a kind, got none for {name!r}")
+        checks.one_of(kinds[name], f"kinds[{name!r}]", allowed)
+    return dict(kinds)
+
+
 def _draw_split(ax, split, start) -> None:
-    """The three parts from ``start`` on, the test period shaded, visible boundaries dashed."""
-    for part in ("train", "validation", "test"):
-        values = getattr(split, part)
-        values = values if start is None else values.loc[start:]
-        if len(values):
-            ax.plot(values.index, values.to_numpy(), color=COLORS[part], label=part, lw=1.4)
-    ax.axvspan(split.test.index[0], split.test.index[-1], color=COLORS["test"], alpha=0.08, lw=0)
+    """The observed series in black from ``start`` on; validation and test periods shaded and
+    named; their first dates marked by dashed lines."""
+    observed = pd.concat([split.train, split.validation, split.test])
+    observed = observed if start is None else observed.loc[start:]
+    ax.plot(observed.index, observed.to_numpy(), color=COLORS["truth"], label="observed", lw=1.4)
     for part in ("validation", "test"):
-        values = getattr(split, part)
-        if len(values) and (start is None or values.index[0] >= start):
-            ax.axvline(values.index[0], color="0.3", ls="--", lw=1)
+        whole = getattr(split, part)
+        values = whole if start is None else whole.loc[start:]
+        if len(values):
+            ax.axvspan(values.index[0], values.index[-1], color=COLORS[part], alpha=0.10, lw=0,
+                       label=f"{part} period")
+        if len(whole) and (start is None or whole.index[0] >= start):  # its start is in view
+            ax.axvline(whole.index[0], color="0.3", ls="--", lw=1)
 
 
 def _number(value: float) -> str:
