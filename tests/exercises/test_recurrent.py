@@ -1,4 +1,4 @@
-"""Tests of the checkers of notebooks 09-11 (utils.exercises.recurrent): right answers pass,
+"""Tests of the checkers of notebooks 09-11 (utils.exercises.rnn, .lstm, .gru): right answers pass,
 stubs say "not solved yet", every hint shows for the wrong answer it is written for, and strict
 mode raises. Checkers print and return None, so a check cell shows one line."""
 
@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from utils.exercises import recurrent as ex
+from utils.exercises import gru, lstm, rnn
 from utils.exercises.core import ExerciseNotSolved
 
 
@@ -24,32 +24,32 @@ def lstm_right(i, f, g, o, c):
 
 
 RIGHT = {
-    ex.check_rnn_step: lambda x, h, wx, wh, b: np.tanh(x @ wx + h @ wh + b),
-    ex.check_rnn_param_count: lambda d, h: d * h + h * h + h,
-    ex.check_lstm_update: lstm_right,
-    ex.check_lstm_param_count: lambda d, h: 4 * (d * h + h * h + h),
-    ex.check_gru_update: lambda z, hh, h: z * h + (1 - z) * hh,
-    ex.check_gru_param_count: lambda d, h, ra: 3 * (d * h + h * h + h) + (3 * h if ra else 0),
+    rnn.check_rnn_step: lambda x, h, wx, wh, b: np.tanh(x @ wx + h @ wh + b),
+    rnn.check_rnn_param_count: lambda d, h: d * h + h * h + h,
+    lstm.check_lstm_update: lstm_right,
+    lstm.check_lstm_param_count: lambda d, h: 4 * (d * h + h * h + h),
+    gru.check_gru_update: lambda z, hh, h: z * h + (1 - z) * hh,
+    gru.check_gru_param_count: lambda d, h, ra: 3 * (d * h + h * h + h) + (3 * h if ra else 0),
 }
 
 #: (checker, a typical wrong answer, the hint it must get)
 WRONG = [
-    (ex.check_rnn_step, lambda x, h, wx, wh, b: np.tanh(x @ wx + b), "recurrent term"),
-    (ex.check_rnn_step, lambda x, h, wx, wh, b: x @ wx + h @ wh + b, "rnn_step(x, h_prev, W_x"),
-    (ex.check_rnn_param_count, lambda d, h: d * h + h, "forget the recurrent kernel"),
-    (ex.check_rnn_param_count, lambda d, h: d * h + h * h, "for D = 1, H = 1 you give 2"),
-    (ex.check_rnn_param_count, lambda d, h: float(d * h + h * h + h), "a count must be an int"),
-    (ex.check_rnn_param_count, lambda d, h: True, "a count must be an int"),
-    (ex.check_lstm_update, lambda i, f, g, o, c: lstm_right(i, f, g, o, c)[0], "return a pair"),
-    (ex.check_lstm_update, lambda i, f, g, o, c: (o * np.tanh(c), f * c + i * g), "o * tanh"),
-    (ex.check_lstm_update, lambda i, f, g, o, c: (o * np.tanh(i * g), i * g), "f * c_prev + i * g"),
-    (ex.check_lstm_param_count, lambda d, h: d * h + h * h + h, "four gates"),
-    (ex.check_gru_update, lambda z, hh, h: z * hh + (1 - z) * h, "workshop's convention"),
-    (ex.check_gru_update, lambda z, hh, h: hh, "gru_update(z, hh, h_prev) is off"),
-    (ex.check_gru_param_count, lambda d, h, ra: 3 * (d * h + h * h + h), "second bias row"),
-    (ex.check_gru_param_count, lambda d, h, ra: 3 * (d * h + h * h + h) + 3 * h,
+    (rnn.check_rnn_step, lambda x, h, wx, wh, b: np.tanh(x @ wx + b), "recurrent term"),
+    (rnn.check_rnn_step, lambda x, h, wx, wh, b: x @ wx + h @ wh + b, "rnn_step(x, h_prev, W_x"),
+    (rnn.check_rnn_param_count, lambda d, h: d * h + h, "forget the recurrent kernel"),
+    (rnn.check_rnn_param_count, lambda d, h: d * h + h * h, "for D = 1, H = 1 you give 2"),
+    (rnn.check_rnn_param_count, lambda d, h: float(d * h + h * h + h), "a count must be an int"),
+    (rnn.check_rnn_param_count, lambda d, h: True, "a count must be an int"),
+    (lstm.check_lstm_update, lambda i, f, g, o, c: lstm_right(i, f, g, o, c)[0], "return a pair"),
+    (lstm.check_lstm_update, lambda i, f, g, o, c: (o * np.tanh(c), f * c + i * g), "o * tanh"),
+    (lstm.check_lstm_update, lambda i, f, g, o, c: (o * np.tanh(i * g), i * g), "f * c_prev + i * g"),
+    (lstm.check_lstm_param_count, lambda d, h: d * h + h * h + h, "four gates"),
+    (gru.check_gru_update, lambda z, hh, h: z * hh + (1 - z) * h, "workshop's convention"),
+    (gru.check_gru_update, lambda z, hh, h: hh, "gru_update(z, hh, h_prev) is off"),
+    (gru.check_gru_param_count, lambda d, h, ra: 3 * (d * h + h * h + h), "second bias row"),
+    (gru.check_gru_param_count, lambda d, h, ra: 3 * (d * h + h * h + h) + 3 * h,
      "reset_after=False has no second bias row"),
-    (ex.check_gru_param_count, lambda d, h, ra: 4 * (d * h + h * h + h) + 1, "reset_after=True you"),
+    (gru.check_gru_param_count, lambda d, h, ra: 4 * (d * h + h * h + h) + 1, "reset_after=True you"),
 ]
 
 

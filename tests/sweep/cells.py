@@ -284,15 +284,8 @@ CASES: list[Case] = [  # every message starts with the argument's name
 
 _RECORD = "a NamedTuple the forward builds and the backward checks (bptt.check_cache)"
 
-_CHECKER = ("an exercise checker takes any answer and reports on it in one line; a wrong answer is"
-            " a hint, not an error (tests/exercises/test_recurrent.py tests every hint)")
-
 #: Public names with no argument a learner could get wrong, and why.
 NO_BAD_INPUT: dict[str, str] = {
     **{f"utils.cells.{name}.{cls}": _RECORD for name in CELL_OF
        for cls in ("StepCache", "SequenceCache")},
-    # the checkers of notebooks 09-11, written with the cells
-    **{f"utils.exercises.recurrent.{name}": _CHECKER for name in (
-        "check_rnn_step", "check_rnn_param_count", "check_lstm_update", "check_lstm_param_count",
-        "check_gru_update", "check_gru_param_count")},
 }

@@ -21,11 +21,13 @@ from utils.exercises import (
     gradient_descent,
     keras_basics,
     neurons,
-    recurrent,
     showdown,
     time_series,
 )
+from utils.exercises import gru as ex_gru
 from utils.exercises import losses as ex_losses
+from utils.exercises import lstm as ex_lstm
+from utils.exercises import rnn as ex_rnn
 from utils.notebook_setup import setup_notebook
 from utils.widgets.descent import classify_descent, learning_rate_explorer
 from utils.widgets.losses import loss_comparison
@@ -211,7 +213,7 @@ CHECKERS = {
     showdown.check_fold_bounds: (...,), showdown.check_conformal_radius: (...,),
     showdown.check_winners: (..., pd.DataFrame({"MASE": [1.0]}, index=pd.MultiIndex.from_tuples(
         [("gdp", "naive")]))),
-    **{getattr(recurrent, name): (...,) for name in recurrent.__all__},
+    **{getattr(m, name): (...,) for m in (ex_rnn, ex_lstm, ex_gru) for name in m.__all__},
 }
 
 EXERCISE_CASES = [
@@ -270,6 +272,8 @@ NO_BAD_INPUT: dict[str, str] = {
                                           "AssertionError that run_check reports",
     "utils.exercises.core.require_solved": "takes any value: its job is to tell a stub from an "
                                            "answer",
+    "utils.exercises.core.require_count": "takes the learner's function: whatever it returns is "
+                                          "reported as a hint (tests/exercises test it)",
     "utils.exercises.core.ExerciseNotSolved": "an exception class, raised by the checkers",
     "utils.checks.label": "formats any index label for a message; every value has a label",
     "utils.checks.shape_text": "formats a shape that a check has already read, for a message",

@@ -39,6 +39,7 @@ __all__ = [
     "assert_number",
     "assert_shape",
     "checker",
+    "require_count",
     "require_solved",
     "run_check",
 ]
@@ -158,6 +159,15 @@ def run_check(title: str, check: Callable[[], Any], *, strict: bool = False) -> 
         return False
     print(f"✓ {title}: correct." + (f" {extra}" if isinstance(extra, str) and extra else ""))
     return True
+
+
+def require_count(fn, *args) -> int:
+    """The learner's count ``fn(*args)`` (e.g. a number of weights): an int, or an AssertionError
+    that says what came instead (a float or a bool is not a count)."""
+    got = require_solved(fn(*args), f"the count for {', '.join(map(repr, args))}")
+    if isinstance(got, bool) or not isinstance(got, int | np.integer):
+        raise AssertionError(f"a count must be an int, got {got!r} for {args}")
+    return int(got)
 
 
 def checker(title: str, **argument_checks: Callable[[Any, str], Any]
