@@ -25,6 +25,7 @@ from utils.forecasting.baselines import (
     NaiveForecaster,
     SeasonalNaiveForecaster,
 )
+from utils.forecasting.classical import AutoARIMAForecaster, ETSForecaster
 from utils.forecasting.interface import past_windows
 from utils.forecasting.intervals import backtest_intervals, conformal_radius, coverage_table
 from utils.forecasting.keras_forecaster import KerasForecaster, MultiOutputForecaster
@@ -53,7 +54,13 @@ def inf_at(position: int) -> pd.Series:
     return S.where(np.arange(len(S)) != position, np.inf)
 
 
+def nan_at(position: int) -> pd.Series:
+    """The sweep's series with NaN at ``position``."""
+    return S.where(np.arange(len(S)) != position, np.nan)
+
+
 B = "utils.forecasting.interface.BaseForecaster."
+CL = "utils.forecasting.classical."
 BT = "utils.forecasting.backtest."
 BL = "utils.forecasting.baselines."
 IV = "utils.forecasting.intervals."
@@ -135,6 +142,18 @@ CASES: list[Case] = [
     Case(BL + "ARIMAForecaster", "choice", lambda: ARIMAForecaster(trend="linear"), ValueError,
          "trend"),
     Case(BL + "ARIMAForecaster", "inf", lambda: ARIMAForecaster().fit(inf_at(2)), ValueError,
+         "train"),
+    # the classical models chosen by AICc
+    Case(CL + "AutoARIMAForecaster", "type", lambda: AutoARIMAForecaster(max_p=2.0), TypeError,
+         "max_p"),
+    Case(CL + "AutoARIMAForecaster", "range", lambda: AutoARIMAForecaster(max_q=-1), ValueError,
+         "max_q"),
+    Case(CL + "AutoARIMAForecaster", "choice", lambda: AutoARIMAForecaster(d=2), ValueError, "d"),
+    Case(CL + "AutoARIMAForecaster", "nan", lambda: AutoARIMAForecaster().fit(nan_at(2)),
+         ValueError, "train"),
+    Case(CL + "ETSForecaster", "range", lambda: ETSForecaster(1), ValueError, "season"),
+    Case(CL + "ETSForecaster", "type", lambda: ETSForecaster("12"), TypeError, "season"),
+    Case(CL + "ETSForecaster", "length1", lambda: ETSForecaster(4).fit(S.iloc[:1]), ValueError,
          "train"),
     # past_windows
     Case("utils.forecasting.interface.past_windows", "range",
