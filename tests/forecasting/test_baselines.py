@@ -10,6 +10,7 @@ import pytest
 from utils.forecasting.baselines import (
     ARForecaster,
     ARIMAForecaster,
+    DirectARForecaster,
     DriftForecaster,
     MeanForecaster,
     NaiveForecaster,
@@ -274,3 +275,28 @@ def test_past_windows_errors(quarterly):
         past_windows(s, s.index[5:], 0)
     with pytest.raises(ValueError, match="index must start at least 3 steps into history"):
         past_windows(s, s.index[2:], 3)
+
+
+def test_direct_ar_fits_one_regression_per_step_and_feeds_nothing_back(quarterly):
+    rng = np.random.default_rng(5)
+    x = np.zeros(300)
+    for t in range(2, 300):
+        x[t] = 0.6 * x[t - 1] - 0.3 * x[t - 2] + rng.normal()
+    series = quarterly(x)
+    direct = DirectARForecaster(2, horizon=4).fit(series.iloc[:250])
+    ar = ARForecaster(2).fit(series.iloc[:250])
+    np.testing.assert_allclose(direct.intercepts_[0], ar.intercept_)  # step 1 is the AR(2)
+    np.testing.assert_allclose(direct.coefs_[0], ar.coef_)
+    path = direct.forecast(series.iloc[:260], 4)
+    lags = series.iloc[:260].to_numpy()[::-1][:2]
+    np.testing.assert_allclose(path, direct.intercepts_ + direct.coefs_ @ lags)
+    # step h's regression, fitted by hand on the value h steps after each window
+    values = series.iloc[:250].to_numpy()
+    rows = len(values) - 2 - 4 + 1  # every window whose value 4 steps ahead is known
+    design = np.column_stack([np.ones(rows), values[1:1 + rows], values[:rows]])
+    beta = np.linalg.lstsq(design, values[2 + 3 : 2 + 3 + rows], rcond=None)[0]
+    np.testing.assert_allclose([direct.intercepts_[3], *direct.coefs_[3]], beta)
+    recursive = ar.forecast(series.iloc[:260], 4)
+    assert not np.allclose(path, recursive)  # two strategies, two answers
+    with pytest.raises(ValueError, match="horizon must be at most 4"):
+        direct.forecast(series.iloc[:260], 5)

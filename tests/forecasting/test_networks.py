@@ -15,10 +15,11 @@ from utils.data import sine  # noqa: E402
 from utils.forecasting.backtest import backtest, expanding_folds  # noqa: E402
 from utils.forecasting.interface import Forecaster  # noqa: E402
 from utils.forecasting.keras_forecaster import KerasForecaster  # noqa: E402
-from utils.forecasting.networks import (  # noqa: E402
+from utils.forecasting.networks import build_network  # noqa: E402
+from utils.forecasting.training import (  # noqa: E402
     COMPILED,
     _datasets,
-    build_network,
+    initial_weights,
     predict_network,
     train_network,
 )
@@ -55,53 +56,97 @@ def data(n=40, window=4, horizon=1):
     return X, X[:, -1, :1].repeat(horizon, axis=1) * 0.5
 
 
-def test_reused_network_trains_exactly_like_a_brand_new_one():
+def fit_like_keras(config, weights, X, y, epochs, batch_size=32, learning_rate=0.01):
+    """A brand-new network with ``weights``, trained by model.fit without shuffling."""
+    net = build_network(**config)
+    net.set_weights(weights)
+    net.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
+    history = net.fit(X.astype("float32"), y.astype("float32"), batch_size=batch_size,
+                      epochs=epochs, shuffle=False, verbose=0)
+    return net, history.history["loss"]
+
+
+@pytest.mark.parametrize(("cell", "architecture", "horizon"),
+                         [("gru", "one_output", 1), ("lstm", "one_output", 3),
+                          ("simplernn", "seq2seq", 2)])
+def test_the_compiled_epoch_is_model_fit_bit_for_bit(cell, architecture, horizon):
+    """The claim of utils.forecasting.training: with the same batch order, the same weights."""
+    config = {"cell": cell, "window": 4, "units": 3, "horizon": horizon,
+              "architecture": architecture}
+    X, y = data(n=70, horizon=horizon)
+    start = initial_weights(config, seed=3)
+    fresh, losses = fit_like_keras(config, start, X, y, epochs=3)
+    compiled = COMPILED.get(config, 0.01)
+    compiled.reset(start)
+    order = np.arange(len(X), dtype="int32")  # fit(shuffle=False): the batches in order
+    tensors = [np.asarray(a, dtype="float32") for a in (X, y, X[:5], y[:5])]
+    ours = [float(compiled.epoch(*tensors, order, 32)[0]) for _ in range(3)]
+    np.testing.assert_allclose(ours, losses, rtol=1e-6)  # Keras logs a float32 running mean
+    for a, b in zip(compiled.model.get_weights(), fresh.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_initial_weights_follow_keras_defaults_and_the_seed():
+    config = {"cell": "lstm", "window": 4, "units": 3, "horizon": 2}
+    w = initial_weights(config, seed=1)
+    assert [a.shape for a in w] == [a.shape for a in build_network(**config).get_weights()]
+    np.testing.assert_array_equal(w[2][3:6], np.ones(3))  # unit_forget_bias: forget bias 1
+    assert all(np.array_equal(a, b) for a, b in zip(w, initial_weights(config, 1), strict=True))
+    assert not np.array_equal(w[0], initial_weights(config, 2)[0])
+    np.testing.assert_allclose(w[1] @ w[1].T, np.eye(3), atol=1e-6)  # orthonormal rows
+
+
+def test_a_compiled_network_is_reused_and_trains_like_a_fresh_one():
     config = {"cell": "gru", "window": 4, "units": 3, "horizon": 1, "architecture": "one_output"}
     X, y = data()
-    net, h1 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
-    w1 = net.get_weights()
-    net, h2 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
-    w2 = net.get_weights()
-    # a brand-new network, compiled and trained the usual way
-    keras.utils.set_random_seed(7)
-    fresh = build_network(**config)
-    fresh.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
-    train, steps, val = _datasets(X[:30], y[:30], X[30:], y[30:], batch_size=32, seed=7)
-    history = fresh.fit(train, steps_per_epoch=steps, validation_data=val, validation_steps=1,
-                        epochs=3, shuffle=False, verbose=0,
-                        callbacks=[keras.callbacks.EarlyStopping(patience=4, restore_best_weights=True)])
-    np.testing.assert_allclose(h1["loss"], history.history["loss"], rtol=1e-6)
-    assert h1 == h2
-    for a, b, c in zip(w1, w2, fresh.get_weights(), strict=True):
+    w1, h1, _ = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    w2, h2, _ = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    assert h1 == h2 and len(h1["loss"]) == 3
+    for a, b in zip(w1, w2, strict=True):
         np.testing.assert_array_equal(a, b)
-        np.testing.assert_allclose(a, c, rtol=1e-5, atol=1e-7)
-    np.testing.assert_allclose(predict_network(config, w1, X[:3]),
-                               fresh.predict(X[:3].astype("float32"), verbose=0), rtol=1e-5)
+    assert len(COMPILED) >= 1
     COMPILED.clear()  # forgotten: the next training compiles anew, with the same result
     assert len(COMPILED) == 0
-    net, h3 = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
+    w3, h3, _ = train_network(config, X[:30], y[:30], X[30:], y[30:], seed=7, epochs=3)
     assert h3 == h1 and len(COMPILED) == 1
-    for a, b in zip(w1, net.get_weights(), strict=True):
+    for a, b in zip(w1, w3, strict=True):
         np.testing.assert_array_equal(a, b)
+    fresh = build_network(**config)
+    fresh.set_weights(w1)
+    np.testing.assert_allclose(predict_network(config, w1, X[:3]),
+                               fresh.predict(X[:3].astype("float32"), verbose=0), rtol=1e-5)
 
 
-def test_compiled_networks_are_shared_per_configuration():
-    config = {"cell": "simplernn", "window": 3, "units": 2}
-    net = COMPILED.get(config, 0.01)
-    assert COMPILED.get(dict(config), 0.01) is net
-    assert COMPILED.get(config, 0.02) is not net  # another optimizer: another network
+def test_one_compiled_network_serves_every_window():
+    a = COMPILED.get({"cell": "simplernn", "window": 3, "units": 2}, 0.01)
+    b = COMPILED.get({"cell": "simplernn", "window": 9, "units": 2}, 0.01)
+    assert a is b and a.model.inputs[0].shape[1] is None
+    assert COMPILED.get({"cell": "simplernn", "window": 3, "units": 2}, 0.02) is not a
     with pytest.raises(ValueError, match="config must hold 'cell', 'window'"):
         COMPILED.get({"cell": "gru"}, 0.01)
     with pytest.raises(ValueError, match="learning_rate must be a number > 0"):
-        COMPILED.get(config, 0.0)
+        COMPILED.get({"cell": "gru", "window": 3}, 0.0)
+
+
+def test_early_stopping_keeps_the_best_epoch_like_keras():
+    config = {"cell": "simplernn", "window": 4, "units": 2}
+    X, y = data(n=70)
+    # validation targets that only the first epochs fit: the loss then rises, training stops
+    weights, history, _ = train_network(config, X[:60], y[:60], X[60:], -5 * y[60:], seed=0,
+                                        epochs=50, patience=3, learning_rate=0.05)
+    best = int(np.argmin(history["val_loss"]))
+    assert len(history["val_loss"]) == best + 1 + 3  # stopped patience epochs after the best
+    out = predict_network(config, weights, X[60:])
+    val = float(np.mean((out - (-5 * y[60:])) ** 2))
+    assert val == pytest.approx(history["val_loss"][best], rel=1e-5)  # the best epoch kept
 
 
 def test_one_epoch_is_one_pass_over_the_training_windows():
     config = {"cell": "simplernn", "window": 4, "units": 2}
     X, y = data(n=70)
     _, steps, _ = _datasets(X[:65], y[:65], X[65:], y[65:], batch_size=32, seed=0)
-    assert steps == 3  # 32 + 32 + 1 windows
-    _, history = train_network(config, X[:65], y[:65], X[65:], y[65:], seed=0, epochs=2)
+    assert steps == 3  # 32 + 32 + 1 windows (the learner's model.fit)
+    _, history, _ = train_network(config, X[:65], y[:65], X[65:], y[65:], seed=0, epochs=2)
     assert len(history["loss"]) == len(history["val_loss"]) == 2
 
 

@@ -20,6 +20,7 @@ from utils.forecasting.backtest import (
 from utils.forecasting.baselines import (
     ARForecaster,
     ARIMAForecaster,
+    DirectARForecaster,
     DriftForecaster,
     MeanForecaster,
     NaiveForecaster,
@@ -29,10 +30,12 @@ from utils.forecasting.classical import AutoARIMAForecaster, ETSForecaster
 from utils.forecasting.interface import past_windows
 from utils.forecasting.intervals import backtest_intervals, conformal_radius, coverage_table
 from utils.forecasting.keras_forecaster import KerasForecaster, MultiOutputForecaster
-from utils.forecasting.multistep import DirectForecaster, Seq2SeqForecaster, strategy_forecaster
-from utils.forecasting.networks import (
+from utils.forecasting.multistep import Seq2SeqForecaster, strategy_forecaster
+from utils.forecasting.networks import build_network, check_config
+from utils.forecasting.training import (
     COMPILED,
-    build_network,
+    CompiledNetwork,
+    initial_weights,
     predict_network,
     train_network,
 )
@@ -65,6 +68,7 @@ BT = "utils.forecasting.backtest."
 BL = "utils.forecasting.baselines."
 IV = "utils.forecasting.intervals."
 NW = "utils.forecasting.networks."
+TR = "utils.forecasting.training."
 KF = "utils.forecasting.keras_forecaster.KerasForecaster"
 MS = "utils.forecasting.multistep."
 TP = "utils.training_progress.TrainingProgress"
@@ -143,6 +147,14 @@ CASES: list[Case] = [
          "trend"),
     Case(BL + "ARIMAForecaster", "inf", lambda: ARIMAForecaster().fit(inf_at(2)), ValueError,
          "train"),
+    Case(BL + "DirectARForecaster", "range", lambda: DirectARForecaster(2, horizon=0),
+         ValueError, "horizon"),
+    Case(BL + "DirectARForecaster", "type", lambda: DirectARForecaster(2.0, horizon=3),
+         TypeError, "p"),
+    Case(BL + "DirectARForecaster", "range",
+         lambda: DirectARForecaster(1, horizon=2).fit(S).forecast(S, 3), ValueError, "horizon"),
+    Case(BL + "DirectARForecaster", "length1", lambda: DirectARForecaster(1, 2).fit(S.iloc[:1]),
+         ValueError, "train"),
     # the classical models chosen by AICc
     Case(CL + "AutoARIMAForecaster", "type", lambda: AutoARIMAForecaster(max_p=2.0), TypeError,
          "max_p"),
@@ -246,47 +258,57 @@ CASES: list[Case] = [
          "units"),
     Case(NW + "build_network", "choice", lambda: build_network("gru", 4, architecture="attention"),
          ValueError, "architecture"),
-    Case(NW + "train_network", "range", lambda: train_network(CONFIG, X, Y, X, Y, seed=-1),
+    Case(TR + "train_network", "range", lambda: train_network(CONFIG, X, Y, X, Y, seed=-1),
          ValueError, "seed"),
-    Case(NW + "train_network", "type", lambda: train_network(CONFIG, X, Y, X, Y, seed="0"),
+    Case(TR + "train_network", "type", lambda: train_network(CONFIG, X, Y, X, Y, seed="0"),
          TypeError, "seed"),
-    Case(NW + "train_network", "nan",
+    Case(TR + "train_network", "nan",
          lambda: train_network(CONFIG, X, Y, X, Y, seed=0, learning_rate=np.nan), ValueError,
          "learning_rate"),
-    Case(NW + "train_network", "range",
+    Case(TR + "train_network", "range",
          lambda: train_network(CONFIG, X, Y, X, Y, seed=0, learning_rate=0), ValueError,
          "learning_rate"),
-    Case(NW + "train_network", "type",
+    Case(TR + "train_network", "type",
          lambda: train_network(CONFIG, X, Y, X, Y, seed=0, learning_rate="fast"), TypeError,
          "learning_rate"),
-    Case(NW + "train_network", "range", lambda: train_network(CONFIG, X, Y, X, Y, seed=0, epochs=0),
+    Case(TR + "train_network", "range", lambda: train_network(CONFIG, X, Y, X, Y, seed=0, epochs=0),
          ValueError, "epochs"),
-    Case(NW + "train_network", "empty", lambda: train_network(CONFIG, X, Y, X[:0], Y[:0], seed=0),
+    Case(TR + "train_network", "empty", lambda: train_network(CONFIG, X, Y, X[:0], Y[:0], seed=0),
          ValueError, "X_val"),
-    Case(NW + "train_network", "shape", lambda: train_network(CONFIG, X[:, :, 0], Y, X, Y, seed=0),
+    Case(TR + "train_network", "shape", lambda: train_network(CONFIG, X[:, :, 0], Y, X, Y, seed=0),
          ValueError, r"\bX\b"),
-    Case(NW + "train_network", "shape", lambda: train_network(CONFIG, X, Y[:3], X, Y, seed=0),
+    Case(TR + "train_network", "shape", lambda: train_network(CONFIG, X, Y[:3], X, Y, seed=0),
          ValueError, r"\by\b"),
-    Case(NW + "train_network", "inf", lambda: train_network(CONFIG, X, Y + np.inf, X, Y, seed=0),
+    Case(TR + "train_network", "inf", lambda: train_network(CONFIG, X, Y + np.inf, X, Y, seed=0),
          ValueError, r"\by\b"),
-    Case(NW + "train_network", "type", lambda: train_network("gru", X, Y, X, Y, seed=0), TypeError,
+    Case(TR + "train_network", "type", lambda: train_network("gru", X, Y, X, Y, seed=0), TypeError,
          "network"),
-    Case(NW + "train_network", "missing", lambda: train_network({"cell": "gru"}, X, Y, X, Y, seed=0),
+    Case(TR + "train_network", "missing", lambda: train_network({"cell": "gru"}, X, Y, X, Y, seed=0),
          ValueError, "network"),
-    Case(NW + "train_network", "type",
+    Case(TR + "train_network", "type",
          lambda: train_network(CONFIG, X, Y, X, Y, seed=0, show_progress="yes"), TypeError,
          "show_progress"),
-    Case(NW + "predict_network", "type", lambda: predict_network("gru", [], X), TypeError,
+    Case(TR + "predict_network", "type", lambda: predict_network("gru", [], X), TypeError,
          "network"),
-    Case(NW + "predict_network", "shape",
+    Case(TR + "predict_network", "shape",
          lambda: predict_network(build_network(**CONFIG), [], X), ValueError, "weights"),
-    Case(NW + "CompiledNetworks.get", "missing", lambda: COMPILED.get({"cell": "gru"}),
+    Case(TR + "CompiledNetwork", "missing", lambda: CompiledNetwork({"cell": "gru"}, 0.01),
          ValueError, "config"),
-    Case(NW + "CompiledNetworks.get", "type", lambda: COMPILED.get(["gru", 4]), TypeError,
-         "config"),
-    Case(NW + "CompiledNetworks.get", "choice", lambda: COMPILED.get({"cell": "rnn", "window": 4}),
+    Case(TR + "initial_weights", "type", lambda: initial_weights(CONFIG, seed=1.5), TypeError,
+         "seed"),
+    Case(TR + "initial_weights", "choice", lambda: initial_weights({"cell": "rnn", "window": 2}, 0),
          ValueError, "cell"),
-    Case(NW + "CompiledNetworks.get", "range", lambda: COMPILED.get(CONFIG, learning_rate=-1.0),
+    Case(NW + "check_config", "type", lambda: check_config(["gru"], "network"), TypeError,
+         "network"),
+    Case(NW + "check_config", "shape", lambda: check_config(CONFIG, "network", 5, 1), ValueError,
+         "network must match the windows"),
+    Case(TR + "CompiledNetworks.get", "missing", lambda: COMPILED.get({"cell": "gru"}),
+         ValueError, "config"),
+    Case(TR + "CompiledNetworks.get", "type", lambda: COMPILED.get(["gru", 4]), TypeError,
+         "config"),
+    Case(TR + "CompiledNetworks.get", "choice", lambda: COMPILED.get({"cell": "rnn", "window": 4}),
+         ValueError, "cell"),
+    Case(TR + "CompiledNetworks.get", "range", lambda: COMPILED.get(CONFIG, learning_rate=-1.0),
          ValueError, "learning_rate"),
     # the Keras forecasters: every setting refused when the forecaster is made
     Case(KF, "choice", lambda: KerasForecaster("transformer"), ValueError, "cell"),
@@ -314,14 +336,15 @@ CASES: list[Case] = [
          lambda: MultiOutputForecaster(horizon=0), ValueError, "horizon"),
     Case("utils.forecasting.keras_forecaster.MultiOutputForecaster", "type",
          lambda: MultiOutputForecaster(horizon="3"), TypeError, "horizon"),
-    Case(MS + "DirectForecaster", "range", lambda: DirectForecaster("gru", horizon=0), ValueError,
+    Case("utils.forecasting.keras_forecaster.MultiOutputForecaster", "range",
+         lambda: MultiOutputForecaster("gru", horizon=0), ValueError,
          "horizon"),
     Case(MS + "Seq2SeqForecaster", "type", lambda: Seq2SeqForecaster("gru", horizon=2.0),
          TypeError, "horizon"),
     Case(MS + "strategy_forecaster", "choice", lambda: strategy_forecaster("beam", "gru", horizon=2),
          ValueError, "strategy"),
     Case(MS + "strategy_forecaster", "choice",
-         lambda: strategy_forecaster("direct", "rnn", horizon=2), ValueError, "cell"),
+         lambda: strategy_forecaster("multi-output", "rnn", horizon=2), ValueError, "cell"),
     Case(MS + "strategy_forecaster", "range",
          lambda: strategy_forecaster("recursive", "gru", horizon=0), ValueError, "horizon"),
     Case(MS + "strategy_forecaster", "type",
@@ -347,8 +370,11 @@ NO_BAD_INPUT: dict[str, str] = {
     "utils.forecasting.backtest.Fold": "the NamedTuple that expanding_folds returns; backtest "
                                        "checks the folds it is given",
     "utils.forecasting.backtest.Backtest": "the NamedTuple that backtest and compare return",
-    "utils.forecasting.networks.CompiledNetworks": "takes no arguments",
-    "utils.forecasting.networks.CompiledNetworks.clear": "takes no arguments",
+    "utils.forecasting.training.CompiledNetworks": "takes no arguments",
+    "utils.forecasting.training.CompiledNetworks.clear": "takes no arguments",
+    "utils.forecasting.training.CompiledNetwork.reset": "an internal step of train_network, "
+                                                       "which checks the config the weights "
+                                                       "come from",
     "utils.training_progress.TrainingProgress.on_train_begin": "Keras calls it; its only "
                                                                "argument, logs, is unused",
     "utils.training_progress.TrainingProgress.on_train_end": "Keras calls it; its only argument, "

@@ -7,6 +7,7 @@ seasonal naive         y_hat(t) = y(t-m)                          (same season, 
 drift                  y_hat(t) = y(t-1) + (y_T - y_1) / (T - 1)  (slope of the training part)
 mean                   y_hat(t) = mean of the training part
 AR(p)                  y_hat(t) = c + phi_1 y(t-1) + ... + phi_p y(t-p)   (least squares)
+AR(p) direct           one AR(p) per horizon step h, fitted on the value h steps ahead
 ARIMA(p, d, q)         statsmodels' state-space ARIMA, parameters estimated on the training part
 =====================  ====================================================================
 
@@ -28,8 +29,8 @@ from utils import checks
 from utils.forecasting.interface import BaseForecaster
 
 __all__ = [
-    "ARForecaster", "ARIMAForecaster", "DriftForecaster", "MeanForecaster", "NaiveForecaster",
-    "SeasonalNaiveForecaster",
+    "ARForecaster", "ARIMAForecaster", "DirectARForecaster", "DriftForecaster", "MeanForecaster",
+    "NaiveForecaster", "SeasonalNaiveForecaster",
 ]
 
 
@@ -106,6 +107,45 @@ class ARForecaster(BaseForecaster):
 
     def _next(self, past):
         return self.intercept_ + self.coef_ @ past[-1 : -self.p - 1 : -1]
+
+
+class DirectARForecaster(BaseForecaster):
+    """The *direct* multi-step strategy with linear models: one AR(p) per horizon step h,
+
+        y_hat(T+h) = c_h + sum_i phi_{h,i} y(T+1-i),     h = 1 .. ``horizon``,
+
+    each fitted by least squares on the value h steps after its window. Nothing is fed back:
+    ``forecast(history, h)`` uses the model of step h (so h <= ``horizon``); one step ahead it is
+    the AR(p). Compare with :class:`ARForecaster`'s recursive forecast, which feeds its own
+    predictions back. After ``fit``: ``intercepts_`` (horizon,), ``coefs_`` (horizon, p).
+    """
+
+    def __init__(self, p: int, horizon: int) -> None:
+        self.p = self.min_history = checks.positive_int(p, "p")
+        self.horizon = self.max_horizon = checks.positive_int(horizon, "horizon")
+        self.name = f"AR({self.p}) direct"
+
+    @property
+    def min_train(self) -> int:
+        return 2 * self.p + self.horizon
+
+    def _fit(self, values):
+        lags = sliding_window_view(values, self.p)[:, ::-1]  # (T-p+1, p), lag 1 first
+        betas = []
+        for h in range(1, self.horizon + 1):  # every window whose value h steps ahead is known
+            n_rows = len(values) - self.p - h + 1
+            design = np.column_stack([np.ones(n_rows), lags[:n_rows]])  # (n_rows, p+1)
+            target = values[self.p + h - 1 :]  # (n_rows,)
+            betas.append(np.linalg.lstsq(design, target, rcond=None)[0])
+        beta = np.array(betas)  # (H, p+1)
+        self.intercepts_, self.coefs_ = beta[:, 0], beta[:, 1:]
+
+    def _next(self, past):
+        return self.intercepts_[0] + self.coefs_[0] @ past[-1 : -self.p - 1 : -1]
+
+    def _forecast(self, values, horizon):
+        lags = values[-1 : -self.p - 1 : -1]  # (p,) the last p true values, lag 1 first
+        return self.intercepts_[:horizon] + self.coefs_[:horizon] @ lags  # (horizon,)
 
 
 class ARIMAForecaster(BaseForecaster):

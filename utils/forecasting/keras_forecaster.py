@@ -16,7 +16,7 @@ The network is either named, ``cell`` = "simplernn", "lstm" or "gru" (the networ
    each input may reach back into ``train``; never the test part), or without it the last
    ``validation`` fraction of the training windows, dropping the ``horizon - 1`` windows before
    them so that no validation target is ever a training target;
-4. train the network from ``seed`` with :func:`utils.forecasting.networks.train_network`.
+4. train the network from ``seed`` with :func:`utils.forecasting.training.train_network`.
 
 Predictions are turned back into the series' units with the same scaler. The public methods
 are those of :class:`~utils.forecasting.interface.BaseForecaster`, which checks their arguments;
@@ -28,8 +28,9 @@ network call) and ``_next`` (one step, for the recursive forecast).
     >>> one_step = lstm.predict_one_step(series, split.test.index)   # batched, true lags
     >>> recursive = lstm.forecast(split.train, horizon=8)            # own predictions fed back
 
-Introduced in notebook 10 (with a ``build`` function), used in notebooks 11 and 12; the direct and
-sequence-to-sequence forecasters of :mod:`utils.forecasting.multistep` are subclasses.
+Introduced in notebook 10 (with a ``build`` function), used in notebooks 11 and 12; the
+multi-output and sequence-to-sequence forecasters of :mod:`utils.forecasting.multistep` are
+subclasses.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ import numpy as np
 
 from utils import checks
 from utils.forecasting.interface import BaseForecaster
-from utils.forecasting.networks import CELL_NAMES, build_network, predict_network, train_network
+from utils.forecasting.networks import CELL_NAMES, build_network
+from utils.forecasting.training import predict_network, train_network
 from utils.timeseries.scaling import StandardScaler
 from utils.timeseries.windowing import make_windows
 
@@ -144,11 +146,10 @@ class KerasForecaster(BaseForecaster):
             context = np.concatenate([values[-self.window :], validation])  # (window + V,)
             X_val, y_val, _ = make_windows(self.scaler_.transform(context), self.window,
                                            self.horizon)
-        net, self.history_ = train_network(
+        self.weights_, self.history_, net = train_network(
             self.build or self.config, X, y, X_val, y_val, seed=self.seed, label=self.name,
             show_progress=self.show_progress, **self.training,
         )
-        self.weights_ = net.get_weights()
         self.model_ = net if self.build else None  # a learner's model is its own; ours is shared
         self.epochs_ = len(self.history_["loss"])
 
@@ -180,7 +181,9 @@ class KerasForecaster(BaseForecaster):
 
 
 class MultiOutputForecaster(KerasForecaster):
-    """Base of the forecasters whose network predicts ``horizon`` steps at once.
+    """The multi-output (single-shot) strategy: a network that predicts ``horizon`` steps at once,
+    a recurrent layer and a Dense(horizon) head (:mod:`utils.forecasting.multistep`); the
+    encoder-decoder forecaster is a subclass.
 
     ``forecast(history, h)`` returns the first h <= ``horizon`` outputs for the window after
     ``history``; ``predict_one_step`` uses the first output of each window.
