@@ -45,9 +45,9 @@ def test_silent_without_a_jupyter_server_as_under_nbval_and_make_notebooks(envir
 
 
 def test_shown_in_a_server_started_kernel(environ, monkeypatch):
-    import utils.training_progress as progress
+    import utils.progress_display as display
 
-    monkeypatch.setattr(progress, "_in_ipython_kernel", lambda: True)
+    monkeypatch.setattr(display, "_in_ipython_kernel", lambda: True)
     environ({"JPY_SESSION_NAME": "nb.ipynb"})
     assert TrainingProgress(3).enabled is True
     environ({})
@@ -80,7 +80,7 @@ def test_the_text_of_every_epoch():
     progress.on_epoch_end(6, {"loss": 0.123456, "val_loss": 0.5, "lr": 0.01})
     progress.on_epoch_end(40)  # beyond epochs (never with Keras): the count stays at 30
     assert seen == [(7, "LSTM · epoch 7/30 · loss 0.1235 · val_loss 0.5"),
-                    (41, "LSTM · epoch 30/30")]
+                    (30, "LSTM · epoch 30/30")]
     with pytest.raises(ValueError, match="epoch must be a non-negative int"):
         progress.on_epoch_end(-1)
     with pytest.raises(TypeError, match="logs must be None or a dict"):
@@ -135,5 +135,5 @@ def test_shown_display_updates_in_place_then_closes(monkeypatch):
     progress.on_epoch_end(0, {"loss": 1.0, "val_loss": 2.0})
     assert (bar.value, label.value) == (1, "GRU · epoch 1/3 · loss 1 · val_loss 2")
     progress.on_train_end()
-    assert progress._box is None and len(shown) == 1
+    assert progress._display._box is None and len(shown) == 1
     assert box.comm is None and bar.comm is None and label.comm is None  # all three closed

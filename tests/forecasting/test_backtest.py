@@ -219,3 +219,28 @@ def test_fold_is_a_named_pair(quarterly):
     fold = Fold(quarterly([1.0, 2.0]), quarterly([3.0]))
     train, test = fold
     assert fold.train is train and fold.test is test
+
+
+def test_compare_shows_one_step_per_model_and_seed_in_jupyterlab(quarterly, monkeypatch):
+    import IPython.display
+
+    from utils.forecasting.baselines import NaiveForecaster
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    series = quarterly(np.sin(np.arange(40) / 3.0)).rename("toy")
+    folds = expanding_folds(series, n_folds=2, horizon=4)
+    texts = []
+    import utils.progress_display as display
+
+    original = display.ProgressDisplay.update
+    monkeypatch.setattr(display.ProgressDisplay, "update",
+                        lambda self, done, text="": (texts.append((done, text)),
+                                                     original(self, done, text))[1])
+    compare(series, folds, {"naive": NaiveForecaster, "seeded": lambda seed: NaiveForecaster()},
+            seeds=[0, 1], show_progress=True)
+    assert len(shown) == 1  # one bar for the whole comparison
+    assert texts == [(0, "naive (1 of 3, 2 folds each)"), (1, "seeded, seed 0 (2 of 3, 2 folds each)"),
+                     (2, "seeded, seed 1 (3 of 3, 2 folds each)")]
+    with pytest.raises(TypeError, match="show_progress must be True or False"):
+        compare(series, folds, {"naive": NaiveForecaster}, show_progress="yes")

@@ -36,6 +36,7 @@ import pandas as pd
 
 from utils import checks
 from utils.forecasting.interface import Forecaster
+from utils.progress_display import ProgressDisplay
 from utils.timeseries.metrics import mae, mase, rmse
 from utils.timeseries.splits import tag
 
@@ -97,13 +98,15 @@ def backtest(make_model: Callable[[], Forecaster], series: pd.Series, folds: Seq
 
 
 def compare(series: pd.Series, folds: Sequence[Fold], models: Mapping[str, Callable], *,
-            seeds: Sequence[int] = (0,), method: str = "one_step", m: int = 1) -> Backtest:
+            seeds: Sequence[int] = (0,), method: str = "one_step", m: int = 1,
+            show_progress: bool | None = None) -> Backtest:
     """Backtest every model of ``models`` (name -> factory) on the same ``folds``.
 
     A factory with a ``seed`` parameter (a neural network) is called once per seed in ``seeds``
     (a list of ints >= 0, e.g. ``[0, 1, 2]``); a factory without one (a deterministic baseline)
     is run once and gets seed -1. The result's ``model`` column holds the names given in
-    ``models``.
+    ``models``. ``show_progress`` is the live bar of :mod:`utils.progress_display` (one step
+    per model and seed; ``None``: shown in JupyterLab only, never in scripted runs).
     """
     if not isinstance(models, Mapping):
         raise TypeError(f"models must be a dict mapping names to factories, got "
@@ -119,11 +122,17 @@ def compare(series: pd.Series, folds: Sequence[Fold], models: Mapping[str, Calla
         raise ValueError("seeds must hold at least one seed, got none")
     seeds = [checks.seed(s, f"seeds[{i}]") for i, s in enumerate(seeds)]
     _check_run(series, folds, method, m)
+    if show_progress is not None:
+        checks.boolean(show_progress, "show_progress")
+    runs = [(name, factory, seed) for name, factory in models.items()
+            for seed in (seeds if "seed" in inspect.signature(factory).parameters else [-1])]
     parts = []
-    for name, factory in models.items():
-        seeded = "seed" in inspect.signature(factory).parameters
-        for seed in seeds if seeded else [-1]:
-            make = (lambda f=factory, s=seed: f(seed=s)) if seeded else factory
+    with ProgressDisplay(len(runs), f"{series.name or 'series'}: backtests",
+                         show=show_progress) as progress:
+        for k, (name, factory, seed) in enumerate(runs):
+            progress.update(k, f"{name}" + (f", seed {seed}" if seed >= 0 else "")
+                            + f" ({k + 1} of {len(runs)}, {len(folds)} folds each)")
+            make = (lambda f=factory, s=seed: f(seed=s)) if seed >= 0 else factory
             result = _run(make, series, folds, method, m)
             parts.append([frame.assign(model=name, seed=seed) for frame in result])
     predictions, scores = (pd.concat(frames, ignore_index=True) for frames in zip(*parts, strict=True))
