@@ -31,11 +31,12 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NBVAL := -p no:cacheprovider --nbval --nbval-current-env \
          --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help env browser lab test lint unit nbval notebooks nav data lock bench clean slides student site
+.PHONY: help env browser lab test lint unit nbval notebooks time nav data lock bench clean slides student site
 
 help:
 	@sed -n 's/^#   //p' Makefile
 	@echo "  make notebooks [NB=path]  execute notebooks in place and store their outputs"
+	@echo "  make time [NB=path]       time every notebook (or one) and list the slowest cells"
 	@echo "  make nbval [NB=path]      strict nbval of one notebook or all"
 	@echo "  make nav                  regenerate navigation lines and syllabus tables"
 	@echo "  make data                 rebuild data/ from statsmodels"
@@ -72,6 +73,11 @@ nbval: env
 
 notebooks: env
 	$(BIN)/python -m tools.run_notebooks $(NB)
+
+# Every notebook run as a learner runs them, into temporary copies: seconds per notebook, the
+# total and the slowest cells (README, Timings).
+time: env
+	$(BIN)/python -m tools.time_course $(filter-out notebooks,$(NB))
 
 nav: env
 	$(BIN)/python -m tools.navigation

@@ -47,19 +47,22 @@ def notebooks(args: list[str]) -> list[Path]:
     return paths
 
 
-def execute(path: Path, out: Path | None = None, cwd: Path | None = None) -> float:
+def execute(path: Path, out: Path | None = None, cwd: Path | None = None,
+            cell_times: list | None = None) -> float:
     """Run notebook ``path`` top to bottom in a fresh kernel and return the seconds it took.
 
     The kernel starts in ``cwd`` (default: the notebook's folder). The executed notebook, with
     stable widget ids, is written to ``out`` (default: ``path`` itself), and only if every cell
-    ran: a failing cell raises nbclient's ``CellExecutionError`` and writes nothing.
+    ran: a failing cell raises nbclient's ``CellExecutionError`` and writes nothing. Given a
+    list ``cell_times``, each code cell's ``(index, seconds, first line)`` is appended to it (the
+    written notebook holds no timing either way).
     """
     cwd = path.parent if cwd is None else cwd
     for attempt in range(1, START_ATTEMPTS + 1):
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(
             nb, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT, kernel_name="python3",
-            record_timing=False, resources={"metadata": {"path": str(cwd)}},
+            record_timing=cell_times is not None, resources={"metadata": {"path": str(cwd)}},
         )
         start = time.perf_counter()
         try:
@@ -70,8 +73,29 @@ def execute(path: Path, out: Path | None = None, cwd: Path | None = None) -> flo
                 raise  # a cell failed (or the kernel never came up): the notebook's problem
             print(f"kernel did not start for {path.name} ({exc!r}); retrying", flush=True)
     seconds = time.perf_counter() - start
+    if cell_times is not None:
+        cell_times += _cell_times(nb)
     nbformat.write(stable_widget_ids(coalesce_streams(nb), path.stem), out or path)
     return seconds
+
+
+def _cell_times(nb) -> list[tuple[int, float, str]]:
+    """``(index, seconds, first line)`` of every executed code cell, and the timing metadata
+    removed again (so that a timed notebook stores the same bytes as an untimed one)."""
+    from datetime import datetime
+
+    found = []
+    for i, cell in enumerate(nb.cells):
+        stamps = cell.get("metadata", {}).pop("execution", None)
+        if cell.cell_type != "code" or not stamps:
+            continue
+        begin = stamps.get("iopub.execute_input") or stamps.get("shell.execute_request")
+        end = stamps.get("shell.execute_reply")
+        if begin and end:
+            seconds = (datetime.fromisoformat(end.replace("Z", "+00:00"))
+                       - datetime.fromisoformat(begin.replace("Z", "+00:00"))).total_seconds()
+            found.append((i, seconds, (cell.source.splitlines() or [""])[0][:60]))
+    return found
 
 
 def coalesce_streams(nb):
