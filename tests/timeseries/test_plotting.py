@@ -64,7 +64,8 @@ def test_plot_forecast_draws_the_truth_in_black_and_shades_the_periods(growth):
 
 def test_plot_forecast_zoom_starts_later(growth):
     split = chronological_split(growth, test=0.2)
-    ax = plot_forecast(split, ylabel="growth (%)", start="2010")
+    early = growth.loc["2005":].rename("early")  # a forecast that starts before the zoom
+    ax = plot_forecast(split, {"early": early}, ylabel="growth (%)", start="2010")
     first = min(pd.Timestamp(line.get_xdata()[0]) for line in ax.lines)
     assert first == pd.Timestamp("2010-01-01")
 
@@ -194,8 +195,11 @@ def test_comparison_colours_bars_by_kind_with_a_legend():
     ax = plot_comparison(table, "MAE", unit="pp", kinds=kinds)
     for bar, name in zip(ax.patches, table.index, strict=False):
         assert matplotlib.colors.same_color(bar.get_facecolor()[:3], COLORS[kinds[name]])
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = ax.get_legend()
+    labels = [t.get_text() for t in legend.get_texts()]
     assert labels == ["naive (reference)", "baseline", "classical", "neural"]
+    for handle, kind in zip(legend.legend_handles[1:], labels[1:], strict=True):
+        assert matplotlib.colors.same_color(handle.get_facecolor()[:3], COLORS[kind])
     with pytest.raises(ValueError, match="kinds must give every model a kind"):
         plot_comparison(table, "MAE", unit="pp", kinds={"naive": "baseline"})
     with pytest.raises(ValueError, match=r"kinds\['LSTM'\] must be one of"):

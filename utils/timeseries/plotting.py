@@ -75,7 +75,8 @@ def plot_forecast(
         if color is None:
             raise ValueError(f"forecasts must hold at most {len(FORECAST_COLORS)} forecasts "
                              f"besides the naive one (one colour each), got {len(forecasts)}")
-        ax.plot(pred.index, pred.to_numpy(), color=color, label=name, lw=1.6,
+        shown = pred if start is None else pred.loc[start:]  # zoomed like the truth
+        ax.plot(shown.index, shown.to_numpy(), color=color, label=name, lw=1.6,
                 ls="--" if name == "naive" else "-")
     _label(ax, _xlabel(split.test.index), ylabel, title)
     legend_outside(ax, fontsize="small")
@@ -185,13 +186,16 @@ def plot_comparison(table: pd.DataFrame, metric: str = "MAE", *, unit: str, refe
     if reference in table.index:
         ax.axvline(table.loc[reference, metric], color=COLORS["naive"], ls="--", lw=1,
                    label=f"{reference} (reference)")
+    handles = ax.get_legend_handles_labels()[0]  # the reference line, if drawn
     if kinds:
-        for kind in dict.fromkeys(kinds[name] for name in table.index):
-            ax.barh([], [], color=COLORS[kind], label=kind)  # one legend entry per kind
+        from matplotlib.patches import Patch
+
+        handles += [Patch(color=COLORS[kind], label=kind)  # one entry per kind, its own colour
+                    for kind in dict.fromkeys(kinds[name] for name in table.index)]
     ax.invert_yaxis()
     _label(ax, f"{metric} ({unit})", "model", f"{metric} on the test part (lower is better)")
-    if kinds or reference in table.index:
-        legend_outside(ax, fontsize="small")
+    if handles:
+        legend_outside(ax, handles=handles, fontsize="small")
     return ax
 
 
