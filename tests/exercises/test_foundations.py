@@ -7,12 +7,12 @@ import pytest
 
 from utils.exercises import ExerciseNotSolved
 from utils.exercises.activations import _SATURATION_POINT, check_leaky_relu, check_saturation_point
-from utils.exercises.backprop import check_hidden_delta, check_relu_dense_backward
-from utils.exercises.gradient_descent import check_critical_learning_rate, check_momentum_step
-from utils.exercises.keras_basics import check_model, check_param_count
-from utils.exercises.losses import check_bce, check_bce_logit_grad
-from utils.exercises.neurons import check_gate, check_neuron, check_xor_network
-from utils.nn.activations import sigmoid, tanh_derivative
+from utils.exercises.backprop import check_deep_backward, check_relu_dense_backward
+from utils.exercises.gradient_descent import check_adam_step, check_critical_lr_formula
+from utils.exercises.keras_basics import check_logit_model, check_param_count
+from utils.exercises.losses import check_bce, check_softmax_ce_grad
+from utils.exercises.neurons import check_gate, check_line_neuron, check_xor_network
+from utils.nn.activations import sigmoid, softmax
 
 
 def stub(*args):
@@ -32,12 +32,46 @@ def bce(y, a):
     return -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
 
 
-def momentum(t, v, g, lr, b):
-    return t + (b * v - lr * g), b * v - lr * g
+def adam(theta, g, m, s, t, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-7, *, correct=True,
+         shift=0, square=True, keep_corrected=False):
+    """Adam's step, right by default; the keywords make its typical mistakes."""
+    m = beta1 * m + (1 - beta1) * g
+    s = beta2 * s + (1 - beta2) * (g**2 if square else g)
+    m_hat = m / (1 - beta1 ** (t + shift)) if correct else m
+    s_hat = s / (1 - beta2 ** (t + shift)) if correct else s
+    new = theta - lr * m_hat / (np.sqrt(np.abs(s_hat)) + eps)
+    return (new, m_hat, s_hat) if keep_corrected else (new, m, s)
+
+
+def critical(A):
+    return 2 / np.linalg.eigvalsh(A).max()
+
+
+def backward3(params, cache, Z3, y, *, mean=True, slope2=True, slope1=True, skip=False,
+              swap=False):
+    """The two-hidden-layer backward pass, right by default; the keywords make typical mistakes."""
+    X, H1, H2 = cache
+    delta3 = (sigmoid(Z3) - y) / (len(y) if mean else 1)
+    s2, s1 = (1 - H1**2, 1 - H2**2) if swap else (1 - H2**2, 1 - H1**2)
+    delta2 = (delta3 @ params["kernel_3"].T) * (s2 if slope2 else 1)
+    delta1 = ((delta3 @ params["kernel_3"].T) if skip else (delta2 @ params["kernel_2"].T)) \
+        * (s1 if slope1 else 1)
+    return {"kernel_1": X.T @ delta1, "bias_1": delta1.sum(axis=0), "kernel_2": H1.T @ delta2,
+            "bias_2": delta2.sum(axis=0), "kernel_3": H2.T @ delta3, "bias_3": delta3.sum(axis=0)}
+
+
+def layer_1_doubled(*args):
+    grads = backward3(*args)
+    return {**grads, "kernel_1": 2 * grads["kernel_1"]}
+
+
+def softmax_grad(z, y):
+    return (softmax(z) - y) / len(z)
 
 
 RIGHT = [
-    (check_neuron, (lambda x, w, b: sigmoid(x @ w + b),)),
+    (check_line_neuron, (np.array([-2.0, 1.0]), 0.5)),
+    (check_line_neuron, (np.array([-6.0, 3.0]), 1.5)),  # any positive multiple
     (check_gate, (np.array([-1.0, -1.0]), 1.5)),
     (check_gate, (np.array([1.0, 1.0]), -0.5, "OR")),
     (check_xor_network, (XOR,)),
@@ -45,20 +79,23 @@ RIGHT = [
                         lambda z, a: np.where(z > 0, 1.0, a))),
     (check_saturation_point, (5.99,)),
     (check_bce, (bce,)),
-    (check_bce_logit_grad, (lambda z, y: sigmoid(z) - y,)),
-    (check_critical_learning_rate, (0.5,)),
-    (check_momentum_step, (momentum,)),
-    (check_hidden_delta, (lambda d, W, z: (d @ W.T) * tanh_derivative(z),)),
+    (check_softmax_ce_grad, (softmax_grad,)),
+    (check_critical_lr_formula, (critical,)),
+    (check_adam_step, (adam,)),
+    (check_deep_backward, (backward3,)),
     (check_relu_dense_backward, (relu_backward,)),
     (check_param_count, (241,)),
 ]
 
 #: (checker, answer, the hint it must show): one row per hint of every checker.
 WRONG = [
-    (check_neuron, (lambda x, w, b: x @ w + b,), "apply the sigmoid"),
-    (check_neuron, (lambda x, w, b: sigmoid(x @ w),), "bias b is missing"),
-    (check_neuron, (lambda x, w, b: sigmoid(x @ w + b)[:3],), "has shape (3,), expected (5,)"),
-    (check_neuron, (lambda x, w, b: "sigmoid",), "must hold real numbers, got 'sigmoid'"),
+    (check_line_neuron, (np.array([2.0, -1.0]), -0.5), "the wrong side (below it)"),
+    (check_line_neuron, (np.array([2.0, 1.0]), -0.5),
+     "is the line x2 = -2 x1 + 0.5, not the line x2 = 2 x1 - 0.5"),
+    (check_line_neuron, (np.array([1.0, 0.0]), -0.5), "the vertical line x1 = 0.5"),
+    (check_line_neuron, (np.zeros(2), 1.0), "no line at all"),
+    (check_line_neuron, (np.zeros(3), 0.0), "w must hold 2 weights, got shape (3,)"),
+    (check_line_neuron, (np.array([-2.0, 1.0]), "0.5"), "b must be a number, got '0.5'"),
     (check_gate, (np.array([1.0, 1.0]), -1.5), "wrong on"),
     (check_gate, (np.array([1.0, 1.0]), -1.5), "Remember step(0) = 0."),
     (check_gate, (np.zeros(3), 0.0), "w must hold 2 weights, got shape (3,)"),
@@ -76,25 +113,55 @@ WRONG = [
     (check_leaky_relu, (lambda z, a: np.where(z > 0, z, 0.01 * z), stub),
      "leaky_relu(z, 0.1) is off"),
     (check_saturation_point, (3.0,), "not 1%"),
+    (check_saturation_point, (np.log(99),), "4% of the peak slope 0.25"),
     (check_saturation_point, (-5.99,), "give the positive solution"),
     (check_saturation_point, ("six",), "z_star must be a number, got 'six'"),
     (check_bce, (lambda y, a: -bce(y, a),), "sign is flipped"),
     (check_bce, (lambda y, a: 5 * bce(y, a),), "sum over the examples"),
     (check_bce, (lambda y, a: -(y * np.log(a) + (1 - y) * np.log(1 - a)),), "one loss per example"),
     (check_bce, (lambda y, a: bce(y, a) + 0.1,), "bce(y, a) is off"),
-    (check_bce_logit_grad, (lambda z, y: (sigmoid(z) - y) * sigmoid(z) * (1 - sigmoid(z)),),
-     "cancels"),
-    (check_bce_logit_grad, (lambda z, y: y - sigmoid(z),), "the sign is flipped"),
-    (check_bce_logit_grad, (lambda z, y: sigmoid(z),), "dce_dz(z, y=1) is off"),
-    (check_critical_learning_rate, (0.7,), "diverges"),
-    (check_critical_learning_rate, (0.3,), "still converges"),
-    (check_critical_learning_rate, ([0.4, 0.5],),
-     "lr must be a number, got an array of shape (2,)"),
-    (check_momentum_step, (lambda t, v, g, lr, b: (t - lr * g, v),), "the new velocity v is off"),
-    (check_momentum_step, (lambda t, v, g, lr, b: (t, b * v - lr * g),), "the new theta is off"),
-    (check_momentum_step, (lambda t, v, g, lr, b: t - lr * g,), "return a pair (new_theta, new_v)"),
-    (check_hidden_delta, (lambda d, W, z: d @ W.T,), "tanh'"),
-    (check_hidden_delta, (lambda d, W, z: (d @ W.T) * np.tanh(z),), "hidden_delta is off"),
+    (check_softmax_ce_grad, (lambda z, y: softmax_grad(z, y) * len(z),), "divide by N"),
+    (check_softmax_ce_grad, (lambda z, y: -softmax_grad(z, y),), "the sign is flipped"),
+    (check_softmax_ce_grad, (lambda z, y: (softmax(z) - y) * softmax(z) * (1 - softmax(z))
+                             / len(z),), "dce_dlogits(z, y) with one-hot targets is off"),
+    (check_softmax_ce_grad, (lambda z, y: -y / softmax(z) * softmax(z) * (1 - softmax(z))
+                             / len(z),), "you kept only da_k/dz_k"),
+    (check_softmax_ce_grad, (lambda z, y: (z - y) / len(z),), "apply the softmax"),
+    (check_softmax_ce_grad, (lambda z, y: softmax_grad(z, np.eye(3)[y.argmax(axis=1)]),),
+     "right for one-hot targets only"),
+    (check_softmax_ce_grad, (lambda z, y: softmax_grad(z, y)[:, :2],),
+     "with one-hot targets has shape (4, 2), expected (4, 3)"),
+    (check_critical_lr_formula, (lambda A: 1 / np.linalg.eigvalsh(A).max(),),
+     "the edge of divergence is twice as large"),
+    (check_critical_lr_formula, (lambda A: 2 / np.linalg.eigvalsh(A).min(),),
+     "the steepest one diverges"),
+    (check_critical_lr_formula, (lambda A: 2 / np.diag(A).max(),),
+     "right for axis-aligned valleys only"),
+    (check_critical_lr_formula, (lambda A: 4 / np.linalg.eigvalsh(A).max(),), "factor 1/2"),
+    (check_critical_lr_formula, (lambda A: 2 / np.trace(A),), "still converges"),
+    (check_critical_lr_formula, (lambda A: 3 / np.linalg.eigvalsh(A).max(),), "diverges"),
+    (check_critical_lr_formula, (lambda A: 2 / np.linalg.eigvalsh(A),),
+     "must be a number, got an array of shape"),
+    (check_adam_step, (lambda *a, **k: adam(*a, **k, correct=False),),
+     "without the bias correction"),
+    (check_adam_step, (lambda *a, **k: adam(*a, **k, shift=1),), "t = 1 on the first step"),
+    (check_adam_step, (lambda *a, **k: adam(*a, **k, shift=-1),), "a division by zero?"),
+    (check_adam_step, (lambda *a, **k: adam(*a, **k, square=False),), "squared gradients"),
+    (check_adam_step, (lambda *a, **k: adam(*a, **k, keep_corrected=True),),
+     "return the running averages m and s"),
+    (check_adam_step, (lambda *a, **k: adam(*a, **k)[:2],), "return a triple (theta, m, s)"),
+    (check_adam_step, (lambda *a, **k: (adam(*a, **k)[0] + 0.01, *adam(*a, **k)[1:]),),
+     "the new theta after step 1 is off"),
+    (check_deep_backward, (lambda *a: backward3(*a, mean=False),), "the loss is a mean"),
+    (check_deep_backward, (lambda *a: backward3(*a, slope2=False),), "1 - H2**2 is missing"),
+    (check_deep_backward, (lambda *a: backward3(*a, slope1=False),), "1 - H1**2 is missing"),
+    (check_deep_backward, (lambda *a: backward3(*a, skip=True),),
+     "not from delta3 through kernel_3"),
+    (check_deep_backward, (lambda *a: backward3(*a, swap=True),), "its own slope"),
+    (check_deep_backward, (layer_1_doubled,), "layers 3 and 2 are right, layer 1 is not"),
+    (check_deep_backward, (lambda *a: {**backward3(*a), "bias_3": np.zeros(1)},),
+     "the gradient of bias_3 is off"),
+    (check_deep_backward, (lambda *a: [1.0],), "return a dict with the keys"),
     (check_relu_dense_backward, (lambda dy, x, W, b: (dy @ W.T, x.T @ dy, dy.sum(0)),),
      "dx differs from the numerical gradient: relative error"),
     (check_relu_dense_backward, (lambda dy, x, W, b: relu_backward(dy, x, W, b)[:2],),
@@ -107,17 +174,18 @@ WRONG = [
     (check_param_count, (5 * 16 + 16 * 8 + 8,), "each unit also has a bias"),
     (check_param_count, (240,), "240 is not it; a Dense layer with D inputs"),
     (check_param_count, ("241",), "n_params must be a number, got '241'"),
-    (check_model, ("model",), "model must be a keras model, got str"),
 ]
 
-STUBS = [(check_neuron, (stub,)), (check_neuron, (lambda x, w, b: None,)),
+STUBS = [(check_line_neuron, (..., 0.5)), (check_line_neuron, (np.zeros(2), ...)),
          (check_gate, (..., ...)), (check_gate, (np.zeros(2), ...)),
          (check_xor_network, (...,)), (check_xor_network, ({**XOR, "bias_1": ...},)),
          (check_leaky_relu, (stub, stub)), (check_leaky_relu, (lambda z, a: z, ...)),
          (check_saturation_point, (...,)), (check_bce, (stub,)),
-         (check_bce_logit_grad, (stub,)), (check_critical_learning_rate, (...,)),
-         (check_momentum_step, (stub,)), (check_hidden_delta, (stub,)),
-         (check_relu_dense_backward, (stub,)), (check_param_count, (...,)), (check_model, (...,))]
+         (check_softmax_ce_grad, (stub,)), (check_critical_lr_formula, (stub,)),
+         (check_critical_lr_formula, (lambda A: None,)),
+         (check_adam_step, (stub,)), (check_deep_backward, (stub,)),
+         (check_relu_dense_backward, (stub,)), (check_param_count, (...,)),
+         (check_logit_model, (..., stub)), (check_logit_model, ("model", ...))]
 
 
 @pytest.mark.parametrize("checker, args", RIGHT)
@@ -165,41 +233,61 @@ def test_strict_must_be_a_bool():
         check_param_count(241, strict="yes")
 
 
-def _model(keras, units=16, act="relu", rate=0.2, out_act="sigmoid", inputs=2, layers=None,
-           optimizer="adam", loss="binary_crossentropy", compile_=True):
-    stack = layers or [keras.layers.Dense(units, activation=act), keras.layers.Dropout(rate),
-                       keras.layers.Dense(1, activation=out_act)]
-    model = keras.Sequential([keras.Input(shape=(inputs,)), *stack])
+def _model(keras, units=16, act="relu", out_act=None, inputs=2, extra=None,
+           optimizer="adam", loss="logits", compile_=True):
+    """A classifier built with model.add, right by default; the keywords make typical mistakes."""
+    model = keras.Sequential()
+    model.add(keras.Input(shape=(inputs,)))
+    model.add(keras.layers.Dense(units, activation=act))
+    model.add(keras.layers.Dense(1, activation=out_act))
+    if extra is not None:
+        model.add(extra)
     if compile_:
-        model.compile(optimizer=optimizer, loss=loss)
+        model.compile(optimizer=optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True)
+                      if loss == "logits" else loss)
     return model
 
 
+def _proba(model, X):
+    return 1 / (1 + np.exp(-model.predict(X, verbose=0)))
+
+
 MODEL_HINTS = [
-    ({}, None),
-    ({"units": 8}, "8 units and activation relu; expected 16 and relu"),
-    ({"act": "tanh"}, "16 units and activation tanh; expected 16 and relu"),
-    ({"out_act": "linear"}, "1 units and activation linear; expected 1 and sigmoid"),
-    ({"rate": 0.5}, "the dropout rate is 0.5, expected 0.2"),
-    ({"inputs": 3}, "the input shape is (3,), expected (2,)"),
-    ({"compile_": False}, "not compiled yet"),
-    ({"optimizer": "sgd"}, "the optimizer is SGD, expected Adam"),
-    ({"loss": "mse"}, "the loss is 'mse', expected 'binary_crossentropy'"),
-    ({"layers": "no dropout"}, "the layers are ['Dense', 'Dense']"),
+    ({}, _proba, None),
+    ({"units": 8}, _proba, "the Dense layers have [8, 1] units, expected [16, 1]"),
+    ({"act": "tanh"}, _proba, "the hidden layer's activation is tanh, expected relu"),
+    ({"out_act": "sigmoid"}, _proba, "the loss applies a sigmoid again (from_logits=True)"),
+    ({"extra": "sigmoid layer"}, _proba, "the loss applies a sigmoid again (from_logits=True)"),
+    ({"out_act": "sigmoid", "loss": "binary_crossentropy"}, _proba,
+     "the output is a probability, not a logit"),
+    ({"loss": "binary_crossentropy"}, _proba, "use the loss's from-logits form"),
+    ({"loss": "mse"}, _proba, "the loss is 'mse', expected the binary cross-entropy"),
+    ({"inputs": 3}, _proba, "the input shape is (3,), expected (2,)"),
+    ({"compile_": False}, _proba, "not compiled yet"),
+    ({"optimizer": "sgd"}, _proba, "the optimizer is SGD, expected Adam"),
+    ({}, lambda m, X: m.predict(X, verbose=0), "returns the logits themselves"),
+    ({}, lambda m, X: (m.predict(X, verbose=0) > 0).astype(float), "returns classes (0 or 1)"),
+    ({}, lambda m, X: _proba(m, X)[:2], "has shape (2, 1), expected (4, 1)"),
+    ({}, lambda m, X: _proba(m, X) + 0.1, "predict_proba(model, X) is off"),
 ]
 
 
-@pytest.mark.parametrize("settings, hint", MODEL_HINTS)
-def test_check_model_hints(settings, hint, capsys):
+@pytest.mark.parametrize("settings, predict_proba, hint", MODEL_HINTS)
+def test_check_logit_model_hints(settings, predict_proba, hint, capsys):
     keras = pytest.importorskip("keras")
-    if settings.get("layers") == "no dropout":
-        settings = {"layers": [keras.layers.Dense(16, activation="relu"),
-                               keras.layers.Dense(1, activation="sigmoid")]}
+    if settings.get("extra") == "sigmoid layer":
+        settings = {"extra": keras.layers.Activation("sigmoid")}
     model = _model(keras, **settings)
     if hint is None:
-        check_model(model, strict=True)
+        check_logit_model(model, predict_proba, strict=True)
         return
-    check_model(model)
+    check_logit_model(model, predict_proba)
     assert hint in capsys.readouterr().out
     with pytest.raises(AssertionError, match="Exercise 2"):
-        check_model(model, strict=True)
+        check_logit_model(model, predict_proba, strict=True)
+
+
+def test_check_logit_model_refuses_what_is_not_a_model(capsys):
+    pytest.importorskip("keras")
+    check_logit_model("model", _proba)
+    assert "model must be a keras model, got str" in capsys.readouterr().out

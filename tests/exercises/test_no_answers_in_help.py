@@ -27,9 +27,8 @@ NUMERIC_ANSWERS = {
     "check_gate": ["1.5"],
     "check_xor_network": ["1.5", "0.5"],
     "check_saturation_point": ["5.99", "5.986"],
-    "check_critical_learning_rate": ["0.5"],
+    "check_line_neuron": ["0.5"],
     "check_param_count": ["241"],
-    "check_rnn_param_count": ["32"],
 }
 
 #: The shortest normalised fragment counted as a formula (shorter ones are names, not answers).

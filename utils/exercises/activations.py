@@ -14,6 +14,8 @@ __all__ = ["check_leaky_relu", "check_saturation_point"]
 #: Where sigmoid'(z) = 0.01 * 0.25 (1 % of its maximum), for z > 0: log(s / (1 - s)).
 _S = (1 + np.sqrt(1 - 0.01)) / 2
 _SATURATION_POINT = float(np.log(_S / (1 - _S)))
+#: A typical wrong answer: where sigmoid'(z) = 0.01 (z = 4.585) or sigmoid(z) = 0.99 (z = 4.595).
+_ONE_PERCENT_OF_ONE = 4.59
 
 
 @checker("Exercise 1 (leaky ReLU)")
@@ -39,6 +41,9 @@ def check_saturation_point(z_star):
     value = assert_number(z_star, "z_star")
     if value < 0:
         raise AssertionError("sigmoid' is symmetric; give the positive solution")
+    if abs(value - _ONE_PERCENT_OF_ONE) < 0.02:
+        raise AssertionError(f"at z = {value:.3f} the slope is about 0.01 (and sigmoid(z) about "
+                             "0.99): that is 4% of the peak slope 0.25, not 1%")
     if abs(value - _SATURATION_POINT) > 0.01:
         slope = 0.25 / np.cosh(value / 2) ** 2
         raise AssertionError(f"at z = {value:.3f} the slope is {slope:.5f}, "

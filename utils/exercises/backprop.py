@@ -1,36 +1,95 @@
-"""Checkers for the exercises of notebook 05 (backpropagation): the hidden delta, a ReLU layer's
-backward.
+"""Checkers for the exercises of notebook 05 (backpropagation): the backward pass of a network with
+two hidden layers, a ReLU layer's backward.
 
 Tolerance: relative error below 1e-7 against finite differences / the reference.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from utils.exercises.core import assert_close, checker, require_solved
-from utils.nn.activations import tanh_derivative
+from utils.nn.activations import sigmoid
 from utils.nn.gradcheck import numerical_gradient, relative_error
+from utils.nn.losses import binary_cross_entropy_from_logits_grad
+from utils.nn.mlp import init_mlp, mlp_backward, mlp_forward
 
-__all__ = ["check_hidden_delta", "check_relu_dense_backward"]
+__all__ = ["check_deep_backward", "check_relu_dense_backward"]
 
 
-@checker("Exercise 1 (the hidden layer's delta)")
-def check_hidden_delta(hidden_delta):
-    """Exercise 1: ``hidden_delta(delta2, kernel_2, z1)``, the delta of a tanh hidden layer
-    (N, H) from the output layer's delta2 (N, 1), its kernel (H, 1) and the hidden
-    pre-activation z1 (N, H)."""
+@checker("Exercise 1 (backpropagation through two hidden layers)")
+def check_deep_backward(backward3):
+    """Exercise 1: ``backward3(params, cache, Z3, y)``, the gradients (a dict with the keys of
+    ``params``) of the mean binary cross-entropy of a network with two tanh hidden layers and
+    a logit output, from the cache ``(X, H1, H2)`` of its forward pass, the logits ``Z3``
+    (N, 1) and the targets ``y`` (N, 1)."""
     rng = np.random.default_rng(5)
-    delta2, kernel_2 = rng.normal(size=(4, 1)), rng.normal(size=(3, 1))
-    z1 = rng.normal(size=(4, 3))
-    got = require_solved(hidden_delta(delta2.copy(), kernel_2.copy(), z1.copy()), "hidden_delta")
-    expected = (delta2 @ kernel_2.T) * tanh_derivative(z1)
-    if np.shape(got) == expected.shape and np.asarray(got).dtype.kind in "iuf" \
-            and np.allclose(got, delta2 @ kernel_2.T):
-        raise AssertionError("the factor tanh'(z1) is missing: the error must pass back through "
-                             "the activation")
-    assert_close(got, expected, what="hidden_delta", atol=1e-10, rtol=1e-7)
-    return "delta1 = (delta2 W2^T) * tanh'(z1), shape (N, H)."
+    params = init_mlp([3, 4, 4, 1], rng)  # equal widths: a swap of slopes runs
+    X, y = rng.normal(size=(6, 3)), rng.integers(0, 2, size=(6, 1)).astype(float)
+    Z3, caches = mlp_forward(X, params, ["tanh", "tanh", "linear"])
+    H1, H2 = np.tanh(caches[0].z), np.tanh(caches[1].z)
+    got = require_solved(
+        backward3({k: v.copy() for k, v in params.items()}, (X.copy(), H1.copy(), H2.copy()),
+                  Z3.copy(), y.copy()), "backward3(params, cache, Z3, y)")
+    if not isinstance(got, Mapping) or set(got) != set(params):
+        keys = sorted(got) if isinstance(got, Mapping) else type(got).__name__
+        raise AssertionError(f"return a dict with the keys {sorted(params)}, got {keys}")
+    _, expected = mlp_backward(binary_cross_entropy_from_logits_grad(y, Z3), caches)
+    _deep_hints(got, expected, params, (X, H1, H2), Z3, y)
+    for name in ("kernel_3", "bias_3", "kernel_2", "bias_2", "kernel_1", "bias_1"):
+        assert_close(got[name], expected[name], what=f"the gradient of {name}", atol=1e-10,
+                     rtol=1e-7)
+    return ("Each layer's delta is the delta above it, sent back through that layer's kernel, "
+            "times its own slope 1 - H**2.")
+
+
+def _deep_variants(params, cache, Z3, y) -> dict[str, dict[str, np.ndarray]]:
+    """The gradients of typical wrong backward passes, keyed by the hint that names the mistake."""
+    X, H1, H2 = cache
+    n = len(y)
+
+    def grads(delta3, slope2, slope1, *, skip=False):
+        delta2 = (delta3 @ params["kernel_3"].T) * slope2
+        delta1 = (delta3 @ params["kernel_3"].T if skip else delta2 @ params["kernel_2"].T) * slope1
+        return {"kernel_3": H2.T @ delta3, "bias_3": delta3.sum(axis=0),
+                "kernel_2": H1.T @ delta2, "bias_2": delta2.sum(axis=0),
+                "kernel_1": X.T @ delta1, "bias_1": delta1.sum(axis=0)}
+
+    delta3 = (sigmoid(Z3) - y) / n
+    slope1, slope2 = 1 - H1**2, 1 - H2**2
+    return {
+        "the loss is a mean: the output delta is (sigmoid(Z3) - y) / N": grads(
+            delta3 * n, slope2, slope1),
+        "the factor 1 - H2**2 is missing: the error must pass back through layer 2's tanh":
+            grads(delta3, 1.0, slope1),
+        "the factor 1 - H1**2 is missing: the error must pass back through layer 1's tanh":
+            grads(delta3, slope2, 1.0),
+        "each layer's delta takes its own slope: 1 - H2**2 for layer 2, 1 - H1**2 for layer 1":
+            grads(delta3, slope1, slope2),
+        "delta1 comes from delta2 sent back through kernel_2, not from delta3 through kernel_3":
+            grads(delta3, slope2, slope1, skip=True),
+    }
+
+
+def _deep_hints(got, expected, params, cache, Z3, y) -> None:
+    """Raise the hint of a typical mistake if ``got`` matches one of the wrong backward passes."""
+    try:
+        values = {k: np.asarray(v, dtype=float) for k, v in got.items()}
+    except (TypeError, ValueError):
+        return  # assert_close says what the answer is instead
+    if any(values[k].shape != expected[k].shape for k in expected):
+        return
+    for hint, wrong in _deep_variants(params, cache, Z3, y).items():
+        if all(np.allclose(values[k], wrong[k], atol=1e-10, rtol=1e-7) for k in wrong):
+            raise AssertionError(hint)
+    if all(np.allclose(values[k], expected[k], atol=1e-10, rtol=1e-7)
+           for k in ("kernel_3", "bias_3", "kernel_2", "bias_2")) \
+            and not np.allclose(values["kernel_1"], expected["kernel_1"], atol=1e-10, rtol=1e-7):
+        raise AssertionError("layers 3 and 2 are right, layer 1 is not: delta1 comes from delta2 "
+                             "sent back through kernel_2 (not from delta3 through kernel_3), "
+                             "times 1 - H1**2")
 
 
 @checker("Exercise 2 (backward of a ReLU dense layer)")

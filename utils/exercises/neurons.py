@@ -1,8 +1,9 @@
-"""Checkers for the exercises of notebook 01 (neurons): a sigmoid neuron, a NAND gate, XOR.
+"""Checkers for the exercises of notebook 01 (neurons): a neuron for a given line, a NAND gate,
+XOR.
 
 Each checker prints one line (correct / not right yet and why / not solved yet) and never raises,
-unless ``strict=True`` (the solution cells). Tolerance: 1e-8 absolute on neuron outputs; the gates
-must be exactly right on all four inputs.
+unless ``strict=True`` (the solution cells). Exact answers: the line neuron must be right on 111
+test points off its line, the gates on all four binary inputs.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from collections.abc import Mapping
 import numpy as np
 
 from utils.checks import one_of
-from utils.exercises.core import assert_close, assert_number, checker, require_solved
-from utils.nn.activations import sigmoid
+from utils.exercises.core import assert_number, checker, require_solved
 
-__all__ = ["check_gate", "check_neuron", "check_xor_network"]
+__all__ = ["check_gate", "check_line_neuron", "check_xor_network"]
 
 #: The four binary inputs, one per row, and the truth tables of the gates used in notebook 01.
 _INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
@@ -26,26 +26,58 @@ _GATES = {
     "XOR": np.array([0, 1, 1, 0]),
 }
 
+#: Exercise 1's line x2 = 2 x1 - 0.5 as (w, b) of w·x + b = 0, and test points off the line
+#: (at least 0.1 away vertically), with 1 where the point lies above it.
+_LINE = (np.array([-2.0, 1.0]), 0.5)
+_GRID = np.array([[x1, x2] for x1 in np.linspace(-2, 2, 9) for x2 in np.linspace(-3, 3, 13)])
+_LINE_POINTS = _GRID[np.abs(_GRID[:, 1] - (2 * _GRID[:, 0] - 0.5)) >= 0.1]
+_ABOVE = (_LINE_POINTS[:, 1] > 2 * _LINE_POINTS[:, 0] - 0.5).astype(int)
+
 
 def _step(z):
     return (np.asarray(z, dtype=float) > 0).astype(int)
 
 
-@checker("Exercise 1 (a sigmoid neuron)")
-def check_neuron(neuron):
-    """Exercise 1: ``neuron(x, w, b)``, the output of one sigmoid neuron for each row of x (N, D),
-    shape (N,)."""
-    rng = np.random.default_rng(1)
-    x, w, b = rng.normal(size=(5, 3)), rng.normal(size=3), 0.7
-    got = require_solved(neuron(x.copy(), w.copy(), b), "neuron(x, w, b)")
-    expected = sigmoid(x @ w + b)
-    comparable = np.shape(got) == expected.shape and np.asarray(got).dtype.kind in "iuf"
-    if comparable and np.allclose(got, x @ w + b):
-        raise AssertionError("the output is the weighted sum itself: apply the sigmoid to it")
-    if comparable and np.allclose(got, sigmoid(x @ w)):
-        raise AssertionError("the bias b is missing from the weighted sum")
-    assert_close(got, expected, what="neuron(x, w, b)", atol=1e-8, rtol=0)
-    return "Checked on 5 random inputs with 3 features (tolerance 1e-8)."
+@checker("Exercise 1 (a neuron for a given line)")
+def check_line_neuron(w, b):
+    """Exercise 1: weights ``w`` (2,) and a bias ``b`` with which a step neuron outputs 1 exactly
+    on the side of the line that the exercise names, and 0 on the other side."""
+    require_solved(b, "b")
+    w_arr = _two_weights(w)
+    b = assert_number(b, "b")
+    z = _LINE_POINTS @ w_arr + b
+    out = _step(z)
+    if np.array_equal(out, _ABOVE):
+        return ("step(x·w + b) is 1 exactly above the line; any positive multiple of (w, b) "
+                "draws the same line with the same side.")
+    if np.array_equal(out, 1 - _ABOVE) or np.array_equal(_step(-z), _ABOVE):
+        raise AssertionError("your line is right but the neuron outputs 1 on the wrong side "
+                             "(below it): multiply w and b by -1")
+    raise AssertionError(f"your neuron's boundary w·x + b = 0 is {_line_text(w_arr, b)}, not "
+                         f"{_line_text(*_LINE)}: wrong on {int(np.sum(out != _ABOVE))} of "
+                         f"{len(_ABOVE)} test points")
+
+
+def _two_weights(w) -> np.ndarray:
+    """``w`` as 2 float weights, or an AssertionError that says what came instead."""
+    try:
+        w_arr = np.asarray(require_solved(w, "w"))
+    except ValueError:  # a ragged list
+        raise AssertionError(f"w must hold 2 weights, got {w!r}") from None
+    if w_arr.shape != (2,):
+        raise AssertionError(f"w must hold 2 weights, got shape {w_arr.shape}")
+    if w_arr.dtype.kind not in "iuf":
+        raise AssertionError(f"w must hold 2 numbers, got {w!r}")
+    return w_arr.astype(float)
+
+
+def _line_text(w: np.ndarray, b: float) -> str:
+    """The line w·x + b = 0 in the form a learner reads: x2 = m x1 + c (or x1 = c, or none)."""
+    if w[1] != 0:
+        return f"the line x2 = {-w[0] / w[1]:.3g} x1 {'-' if b / w[1] > 0 else '+'} {abs(b / w[1]):.3g}"
+    if w[0] != 0:
+        return f"the vertical line x1 = {-b / w[0]:.3g}"
+    return "no line at all (both weights are 0)"
 
 
 def _gate(value, name: str) -> None:
@@ -57,16 +89,9 @@ def check_gate(w, b, gate: str = "NAND"):
     """Exercise 2: weights ``w`` (2,) and a bias ``b`` with which a step perceptron computes
     ``gate`` ("AND", "OR", "NAND" or "XOR") on the four binary inputs."""
     require_solved(b, "b")
-    try:
-        w_arr = np.asarray(w)
-    except ValueError:  # a ragged list
-        raise AssertionError(f"w must hold 2 weights, got {w!r}") from None
-    if w_arr.shape != (2,):
-        raise AssertionError(f"w must hold 2 weights, got shape {w_arr.shape}")
-    if w_arr.dtype.kind not in "iuf":
-        raise AssertionError(f"w must hold 2 numbers, got {w!r}")
+    w_arr = _two_weights(w)
     b = assert_number(b, "b")
-    out = _step(_INPUTS @ w_arr.astype(float) + b)
+    out = _step(_INPUTS @ w_arr + b)
     wrong = [f"{tuple(_INPUTS[i].astype(int))} -> {out[i]} (should be {_GATES[gate][i]})"
              for i in range(4) if out[i] != _GATES[gate][i]]
     if wrong:
