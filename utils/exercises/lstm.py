@@ -1,49 +1,105 @@
 """Checkers for the exercises of notebook 10 (LSTM).
 
 Each checker prints one line (correct / not right yet and why / not solved yet) and never raises,
-unless ``strict=True`` (the solution cells). Tolerances: 1e-8 absolute and 1e-6 relative on
-states; counts must be exact.
+unless ``strict=True`` (the solution cells). Gradients are compared with central finite
+differences (float64) to 1e-8 absolute and 1e-6 relative; counts must be exact.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from utils.cells import lstm
 from utils.exercises.core import assert_close, checker, require_count, require_solved
+from utils.nn.activations import sigmoid
+from utils.nn.gradcheck import numerical_gradient
 
-__all__ = ["check_lstm_param_count", "check_lstm_update"]
+__all__ = ["check_coupled_gate_backward", "check_stacked_lstm_params"]
 
-#: (input size D, units H) pairs on which parameter counts are checked.
-_SIZES = [(1, 1), (1, 16), (3, 8), (8, 64)]
+#: (input size D, units of each LSTM layer) on which the stacked counts are checked.
+_STACKS = [(1, [4]), (1, [8, 4]), (3, [16, 8, 4]), (5, [2, 6])]
 
 
-@checker("Exercise 1 (the LSTM state update)")
-def check_lstm_update(lstm_update):
-    """Exercise (10): ``lstm_update(i, f, g, o, c_prev) -> (h, c)`` from activated gates.
+@checker("Exercise 1 (the gate gradients of a coupled-gate LSTM)")
+def check_coupled_gate_backward(coupled_backward):
+    """Exercise (10): ``coupled_backward(dc, c_prev, f, g)`` returns the pair da_f and da_g.
 
-    Compared with :func:`utils.cells.lstm.step_forward` on a batch of 4 (D = 2, H = 3).
+    The coupled-gate LSTM writes with the input gate i = 1 - f, so its cell state is
+    c_t = f c_{t-1} + (1 - f) g with f = sigmoid(a_f) and g = tanh(a_g). Given ``dc`` = dL/dc_t,
+    return the gradients of L with respect to the pre-activations a_f and a_g, all (N, H) arrays.
+    Compared with finite differences on a batch of 4 (H = 3).
     """
-    rng = np.random.default_rng(2)
-    params = lstm.init_params(2, 3, seed=3)
-    x, h_prev, c_prev = rng.normal(size=(4, 2)), rng.normal(size=(4, 3)), rng.normal(size=(4, 3))
-    h_exp, c_exp, step = lstm.step_forward(x, h_prev, c_prev, params)
-    gates = (step.i.copy(), step.f.copy(), step.g.copy(), step.o.copy())  # (N, H) each
-    got = require_solved(lstm_update(*gates, c_prev.copy()), "lstm_update(...)")
-    if not isinstance(got, tuple) or len(got) != 2:
-        raise AssertionError("return a pair (h, c)")
-    assert_close(got[1], c_exp, what="c (the new cell state, f * c_prev + i * g)")
-    assert_close(got[0], h_exp, what="h (o * tanh(c))")
-    return "h and c equal utils.cells.lstm.step_forward's."
+    rng = np.random.default_rng(10)
+    a_f, a_g, c_prev, dc = rng.normal(size=(4, 4, 3))  # (N, H) each
+
+    def cell_state(a_f, a_g):
+        f = sigmoid(a_f)
+        return f * c_prev + (1.0 - f) * np.tanh(a_g)  # (N, H)
+
+    expected_f = numerical_gradient(lambda a: np.sum(dc * cell_state(a, a_g)), a_f)
+    expected_g = numerical_gradient(lambda a: np.sum(dc * cell_state(a_f, a)), a_g)
+    f, g = sigmoid(a_f), np.tanh(a_g)
+    got = require_solved(coupled_backward(dc.copy(), c_prev.copy(), f.copy(), g.copy()),
+                         "coupled_backward(...)")
+    if not isinstance(got, tuple | list) or len(got) != 2:
+        raise AssertionError("return a pair (da_f, da_g)")
+    da_f, da_g = got
+    slope = f * (1.0 - f)  # the sigmoid's derivative
+    _hint(da_f, dc * c_prev * slope, "da_f follows only the path through f * c_prev: with "
+          "i = 1 - f, f also reaches c_t through the write term (1 - f) g")
+    _hint(da_f, dc * (c_prev + g) * slope, "da_f: the write term (1 - f) g falls when f rises, "
+          "so its path enters with a minus sign")
+    _hint(da_f, dc * (c_prev - g), "da_f is dL/df; the exercise asks for dL/da_f: chain through "
+          "the sigmoid f = sigmoid(a_f)")
+    _hint(da_g, dc * (1.0 - f), "da_g is dL/dg; the exercise asks for dL/da_g: chain through "
+          "g = tanh(a_g)")
+    _hint(da_g, dc * f * (1.0 - g * g), "da_g: the candidate is written with the input gate, "
+          "which here is 1 - f, not f")
+    assert_close(da_f, expected_f, what="da_f (compared with finite differences)")
+    assert_close(da_g, expected_g, what="da_g (compared with finite differences)")
+    return "Both gradients equal finite differences: f now acts on two paths into c_t."
 
 
-@checker("Exercise 2 (LSTM parameter count)")
-def check_lstm_param_count(lstm_params):
-    """Exercise (10): ``lstm_params(D, H)``, the number of weights of ``LSTM(H)`` on D inputs,
-    checked exactly on several sizes."""
-    for d, h in _SIZES:
-        got, expected = require_count(lstm_params, d, h), 4 * (d * h + h * h + h)
-        if got != expected:
-            hint = " (one set of weights per gate: four gates)" if got * 4 == expected else ""
-            raise AssertionError(f"for D = {d}, H = {h} you give {got}, expected {expected}{hint}")
-    return "Four gates, each with a kernel, a recurrent kernel and a bias."
+@checker("Exercise 2 (the weights of a stacked LSTM)")
+def check_stacked_lstm_params(stacked_lstm_params):
+    """Exercise (10): ``stacked_lstm_params(D, units)``, the number of trainable parameters of
+    ``keras.Sequential([keras.Input(shape=(None, D)), LSTM(units[0], return_sequences=True), ...,
+    LSTM(units[-1]), Dense(1)])``: one LSTM layer per entry of the list ``units``, all but the
+    last returning their whole sequence, then a dense output. Checked exactly on several stacks.
+    """
+    for d, units in _STACKS:
+        got = require_count(stacked_lstm_params, d, list(units))
+        expected, same_d, no_head = _count(d, units), _count(d, units, same_d=True), \
+            _count(d, units, head=False)
+        if got == expected:
+            continue
+        hint = ""
+        if got == same_d:
+            hint = (" (a layer's input is what the layer below it returns: only the first LSTM "
+                    "reads the D input features)")
+        elif got == no_head:
+            hint = " (the Dense(1) output layer has weights too)"
+        raise AssertionError(f"for D = {d}, units = {units} you give {got}, expected "
+                             f"{expected}{hint}")
+    return ("Each layer has four gate blocks, and each layer's input size is the units of the "
+            "layer below it.")
+
+
+def _count(d: int, units: list[int], *, same_d: bool = False, head: bool = True) -> int:
+    """The right count, or that of a typical mistake (every layer reading D; no Dense head)."""
+    total, inputs = 0, d
+    for h in units:
+        total += 4 * (inputs * h + h * h + h)
+        inputs = d if same_d else h
+    return total + (units[-1] + 1 if head else 0)
+
+
+def _hint(got, wrong: np.ndarray, message: str) -> None:
+    """Raise ``message`` if ``got`` equals the typical wrong answer ``wrong`` (an answer that is
+    not an array of real numbers is left to :func:`~utils.exercises.core.assert_close`)."""
+    try:
+        arr = np.asarray(got)
+    except (TypeError, ValueError):
+        return
+    if arr.shape == wrong.shape and arr.dtype.kind in "biuf" and \
+            np.allclose(arr.astype(float), wrong, atol=1e-8, rtol=1e-6):
+        raise AssertionError(message)
