@@ -14,9 +14,9 @@ import re
 from collections import Counter
 
 import pytest
-from sweep import Case, cells, course, data, forecasting, nn, timeseries
 
 import utils
+from tests.sweep import Case, cells, course, data, forecasting, nn, timeseries
 
 CASES: list[Case] = [
     *nn.CASES, *cells.CASES, *timeseries.CASES, *forecasting.CASES, *data.CASES, *course.CASES,
@@ -79,6 +79,6 @@ def test_every_row_names_a_public_function():
 
 def test_the_sweep_covers_every_input_class():
     kinds = Counter(c.kind for c in CASES)
-    from sweep import KINDS
+    from tests.sweep import KINDS
 
     assert set(kinds) == KINDS, f"input classes with no case: {sorted(KINDS - set(kinds))}"

@@ -15,6 +15,8 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 MARKDOWN = [ROOT / p for p in ("README.md", "CONTRIBUTING.md")] + sorted(
     p for p in ROOT.glob("*/**/*.md") if ".venv" not in p.parts)
 SETUP = "from utils import setup_notebook\n\nsetup_notebook(seed=42)"
+#: Notebooks that train no Keras model never import TensorFlow (their setup cell is then fast).
+SETUP_WITHOUT_TF = "from utils import setup_notebook\n\nsetup_notebook(seed=42, tensorflow=False)"
 FORBIDDEN = {
     r"input_shape\s*=": "input_shape= is deprecated in Keras 3: use keras.Input(shape=...)",
     r"batch_input_shape|time_major": "removed in Keras 3",
@@ -67,7 +69,13 @@ def test_notebook_opening(path):
                             re.MULTILINE)
     assert 3 <= len(objectives) <= 5, f"{len(objectives)} learning objectives"
     first_code = next(c for c in nb.cells if c.cell_type == "code")
-    assert first_code.source.strip() == SETUP
+    assert first_code.source.strip() in (SETUP, SETUP_WITHOUT_TF)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    uses_tf = re.search(r"^\s*(import|from) (keras|tensorflow)\b|utils\.forecasting\.("
+                        r"keras_forecaster|networks|training|multistep)|KerasForecaster", code,
+                        re.M)
+    if first_code.source.strip() == SETUP_WITHOUT_TF:
+        assert not uses_tf, "a notebook that imports Keras must set it up: setup_notebook(seed=42)"
     assert nb.metadata.kernelspec.name == "python3"
 
 

@@ -75,3 +75,27 @@ def test_bad_seed(seed, error):
 def test_flags_must_be_bools(flag):
     with pytest.raises(TypeError, match=f"{flag} must be True or False, got 'no'"):
         setup_notebook(seed=0, **{flag: "no"})
+
+
+def test_the_course_style_is_seaborns_whitegrid_theme_without_importing_seaborn():
+    import subprocess
+    import sys
+
+    code = ("import sys, matplotlib; matplotlib.use('Agg'); import utils.style as s; "
+            "s.apply_style(); print('seaborn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"  # the set-up cell stays fast
+
+    import matplotlib as mpl
+    import seaborn as sns
+
+    from utils.style import _WHITEGRID, PALETTE
+
+    assert [mpl.colors.to_hex(c) for c in PALETTE] == sns.color_palette("colorblind").as_hex()
+    with mpl.rc_context():
+        sns.set_theme(context="notebook", style="whitegrid", palette="colorblind")
+        theirs = {k: mpl.rcParams[k] for k in _WHITEGRID}
+    with mpl.rc_context():
+        mpl.rcParams.update(_WHITEGRID)
+        ours = {k: mpl.rcParams[k] for k in _WHITEGRID}
+    assert ours == theirs

@@ -15,20 +15,46 @@ The rules (from the first expert read of the course):
   (standardised units)" says which scale the loss is on);
 - a reference line says in its label what it is.
 
-Introduced in notebook 00 (the setup cell of every notebook calls :func:`apply_style`).
+The look is seaborn's "whitegrid" theme with its "colorblind" palette, set here through
+matplotlib's rcParams without importing seaborn (which takes over a second to import, most of
+the set-up cell of a notebook that trains no network; tests/test_notebook_setup.py checks that
+the two agree). Introduced in notebook 00 (the setup cell of every notebook calls
+:func:`apply_style`).
 """
 
 from __future__ import annotations
 
 import matplotlib as mpl
-import seaborn as sns
+from cycler import cycler
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
 from matplotlib.ticker import MaxNLocator
 
 __all__ = ["COLORS", "FORECAST_COLORS", "PALETTE", "apply_style", "integer_ticks", "legend_outside"]
 
-#: The colour-blind-safe palette of the course (seaborn "colorblind").
-PALETTE = sns.color_palette("colorblind")
+#: The colour-blind-safe palette of the course: seaborn's "colorblind", as RGB triples.
+PALETTE = [to_rgb(c) for c in ("#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161",
+                               "#fbafe4", "#949494", "#ece133", "#56b4e9")]
+
+#: seaborn's set_theme(context="notebook", style="whitegrid", palette="colorblind"), as rcParams.
+_WHITEGRID = {
+    "axes.facecolor": "white", "axes.edgecolor": ".8", "axes.grid": True, "axes.axisbelow": True,
+    "axes.labelcolor": ".15", "figure.facecolor": "white", "grid.color": ".8",
+    "grid.linestyle": "-", "text.color": ".15", "xtick.color": ".15", "ytick.color": ".15",
+    "xtick.direction": "out", "ytick.direction": "out", "lines.solid_capstyle": "round",
+    "patch.edgecolor": "w", "patch.force_edgecolor": True, "font.family": ["sans-serif"],
+    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans",
+                        "sans-serif"],
+    "xtick.bottom": False, "xtick.top": False, "ytick.left": False, "ytick.right": False,
+    "axes.spines.left": True, "axes.spines.bottom": True,
+    "font.size": 12.0, "axes.labelsize": 12.0, "axes.titlesize": 12.0, "xtick.labelsize": 11.0,
+    "ytick.labelsize": 11.0, "legend.fontsize": 11.0, "legend.title_fontsize": 12.0,
+    "axes.linewidth": 1.25, "grid.linewidth": 1.0, "lines.linewidth": 1.5,
+    "lines.markersize": 6.0, "patch.linewidth": 1.0, "xtick.major.width": 1.25,
+    "ytick.major.width": 1.25, "xtick.minor.width": 1.0, "ytick.minor.width": 1.0,
+    "xtick.major.size": 6.0, "ytick.major.size": 6.0, "xtick.minor.size": 4.0,
+    "ytick.minor.size": 4.0, "axes.prop_cycle": cycler("color", PALETTE),
+}
 
 #: Fixed roles, so that the truth, the periods and the reference forecasts look alike everywhere.
 COLORS = {
@@ -51,8 +77,8 @@ FORECAST_COLORS = [PALETTE[i] for i in (0, 3, 2, 4, 1, 6)]
 
 
 def apply_style() -> None:
-    """Set the course's seaborn theme (white grid, colour-blind palette, readable sizes)."""
-    sns.set_theme(context="notebook", style="whitegrid", palette="colorblind")
+    """Set the course's look (seaborn's white grid, colour-blind palette, readable sizes)."""
+    mpl.rcParams.update(_WHITEGRID)
     mpl.rcParams.update(
         {
             "figure.figsize": (8.0, 4.0),

@@ -50,7 +50,7 @@ def neuron_explorer():
             ax.axvline(midpoint, color="grey", ls=":", label=f"w x + b = 0 at x = {midpoint:.2f}")
             ax.legend(loc="upper left")
         ylim = {"sigmoid": (-0.05, 1.05), "tanh": (-1.05, 1.05)}.get(activation, (-1.2, 5.2))
-        ax.set(xlabel="input x (unitless)", ylabel="output y = f(w x + b)", ylim=ylim,
+        ax.set(xlabel="input x", ylabel="output y = f(w x + b)", ylim=ylim,
                title=f"{activation}: w = {weight:.1f}, b = {bias:.1f}")
         plt.show()
 
