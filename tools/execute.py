@@ -20,11 +20,25 @@ from tools.widget_ids import stable_widget_ids
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 
-#: A lost kernel_info reply makes nbclient wait a whole cell timeout: keep that at 300 s.
 CELL_TIMEOUT = 300
 STARTUP_TIMEOUT = 120
-#: A kernel that fails to *start* (seen on a loaded machine) is retried; a failing cell is not.
+#: On a loaded machine the kernel's first kernel_info reply is sometimes lost, and nbclient would
+#: wait a whole cell timeout for it; we wait this long, then start a new kernel instead.
+KERNEL_INFO_TIMEOUT = 20
+#: A kernel that fails to *start* (or to answer) is retried; a failing cell is not.
 START_ATTEMPTS = 3
+
+
+class _Client(NotebookClient):
+    """nbclient's client, with a short wait for the kernel_info reply (see KERNEL_INFO_TIMEOUT)."""
+
+    def _get_timeout(self, cell):
+        return KERNEL_INFO_TIMEOUT if cell is None else super()._get_timeout(cell)
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        if cell is None:
+            raise TimeoutError(f"the kernel sent no kernel_info reply within {timeout} s")
+        return await super()._async_handle_timeout(timeout, cell)
 
 
 def course_order(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -60,7 +74,7 @@ def execute(path: Path, out: Path | None = None, cwd: Path | None = None,
     cwd = path.parent if cwd is None else cwd
     for attempt in range(1, START_ATTEMPTS + 1):
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(
+        client = _Client(
             nb, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT, kernel_name="python3",
             record_timing=cell_times is not None, resources={"metadata": {"path": str(cwd)}},
         )

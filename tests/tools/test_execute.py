@@ -92,3 +92,16 @@ def test_consecutive_stream_outputs_are_merged_and_others_kept():
     assert [(o.output_type, o.get("name"), o.get("text")) for o in outputs] == [
         ("stream", "stdout", "a\nb\n"), ("stream", "stderr", "warn\n"),
         ("execute_result", None, None), ("stream", "stdout", "c\n")]
+
+
+def test_a_lost_kernel_info_reply_is_waited_for_briefly_then_retried():
+    """nbclient would wait a whole cell timeout (300 s) for a kernel_info reply lost on a busy
+    machine; the course's client gives up after KERNEL_INFO_TIMEOUT, and execute() then starts a
+    new kernel (a kernel that never ran a cell is retried)."""
+    import asyncio
+
+    client = execute._Client(new_notebook(), timeout=300)
+    assert client._get_timeout(None) == execute.KERNEL_INFO_TIMEOUT < 60
+    assert client._get_timeout(new_code_cell("x = 1")) == 300
+    with pytest.raises(TimeoutError, match="no kernel_info reply within 20 s"):
+        asyncio.run(client._async_handle_timeout(20, None))
