@@ -20,7 +20,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser_helpers import (
+
+from tests.browser_helpers import (
     CHROMIUM,
     CHROMIUM_ARGS,
     OUTPUT_DIR,
@@ -185,6 +186,53 @@ def test_widget_slider_redraws_the_output(lab, page, output_dir):
     assert value_after != value_before, f"the slider {label!r} did not move"
     assert after != before, f"moving {label!r} from {value_before} to {value_after} changed nothing"
     assert not widget_errors(page), f"{notebook}: {widget_errors(page)}"
+    assert not page.problems, page.problems
+
+
+LAG_NOTEBOOK = "notebooks/07_time_series.ipynb"
+
+
+def test_lag_slider_moves_the_scatter_and_the_marked_bar(lab, page, output_dir):
+    """Notebook 07's lag explorer: moving its "lag" slider redraws the figure for the new lag."""
+    if not (ROOT / LAG_NOTEBOOK).exists():
+        pytest.skip(f"{LAG_NOTEBOOK} does not exist")
+    stem = Path(LAG_NOTEBOOK).stem
+    open_notebook(page, lab, LAG_NOTEBOOK)
+    state = run_all_cells(page, screenshot=output_dir / f"{stem}_timed_out.png")
+    assert not error_cells(state), f"{LAG_NOTEBOOK} raised in the browser: {error_cells(state)}"
+
+    slider = page.locator(".jp-Notebook .widget-slider").filter(has_text="lag").first
+    slider.wait_for(state="visible", timeout=60_000)
+    assert not widget_errors(page), f"{LAG_NOTEBOOK}: {widget_errors(page)}"
+    cell = slider.locator("xpath=ancestor::div[contains(@class, 'jp-CodeCell')][1]")
+    handle = slider.locator(".noUi-handle").first
+    page.wait_for_function(
+        "(cell) => cell.querySelector('.jp-Cell-outputArea .widget-output img')",
+        arg=cell.element_handle(), timeout=60_000,
+    )
+    before = settled_fingerprint(page, cell)
+    assert float(handle.get_attribute("aria-valuenow")) == 1
+    cell.scroll_into_view_if_needed()
+    cell.screenshot(path=output_dir / f"{stem}_lag_before.png")
+
+    handle.focus()
+    for _ in range(3):  # lag 1 -> lag 4, as a learner's arrow keys would
+        handle.press("ArrowRight")
+    page.wait_for_function(
+        "(handle) => Number(handle.getAttribute('aria-valuenow')) === 4",
+        arg=handle.element_handle(), timeout=30_000,
+    )
+    page.wait_for_function(
+        """([cell, before, fingerprint]) => {
+          const now = eval(fingerprint)(cell);
+          return now !== before && JSON.parse(now).images.length >= 1;
+        }""",
+        arg=[cell.element_handle(), before, OUTPUT_FINGERPRINT_JS], timeout=60_000,
+    )
+    after = settled_fingerprint(page, cell)
+    cell.screenshot(path=output_dir / f"{stem}_lag_after.png")
+    assert after != before, "moving the lag from 1 to 4 changed nothing"
+    assert not widget_errors(page), f"{LAG_NOTEBOOK}: {widget_errors(page)}"
     assert not page.problems, page.problems
 
 

@@ -1,5 +1,5 @@
-"""Tests of the checkers of notebooks 07 and 08: right answers pass, stubs say "not solved yet",
-wrong answers are explained, and strict mode raises."""
+"""Tests of the checkers of notebook 07: right answers pass, stubs say "not solved yet", wrong
+answers are explained, and strict mode raises."""
 
 import numpy as np
 import pandas as pd
@@ -7,9 +7,10 @@ import pytest
 
 from utils.exercises import ExerciseNotSolved
 from utils.exercises.time_series import (
+    check_arima_order,
     check_autocorrelation,
-    check_rebuild_levels,
     check_yoy_growth,
+    mystery_series,
 )
 
 GDP = pd.Series(
@@ -36,15 +37,13 @@ def centred_in_place(x, k):
     return float(np.sum(x[k:] * x[:-k]) / np.sum(x**2))
 
 
-def rebuild(last, g):
-    return last * (1 + g / 100).cumprod()
-
-
 RIGHT = [
     (check_yoy_growth, ((100 * (GDP / GDP.shift(4) - 1)).iloc[4:], GDP)),
     (check_yoy_growth, ((GDP.pct_change(4) * 100).dropna(), GDP)),
     (check_autocorrelation, (autocorrelation,)),
-    (check_rebuild_levels, (rebuild,)),
+    (check_arima_order, ((2, 1, 0),)),
+    (check_arima_order, ([2, 1, 0],)),
+    (check_arima_order, ((np.int64(2), 1, 0),)),
 ]
 
 WRONG = [
@@ -57,29 +56,26 @@ WRONG = [
     (check_autocorrelation, (pearson,), "Pearson"),
     (check_autocorrelation, (centred_in_place,), "must not change its input"),
     (check_autocorrelation, (lambda x, k: 0.5,), "off by"),
-    (
-        check_rebuild_levels,
-        (lambda last, g: last * (1 + g.cumsum() / 100),),
-        "multiply the factors",
-    ),
-    (check_rebuild_levels, (lambda last, g: last * (1 + g).cumprod(),), "divide it by 100"),
-    (
-        check_rebuild_levels,
-        (lambda last, g: (last * (1 + g / 100).cumprod()).to_numpy(),),
-        "pandas Series",
-    ),
-    (check_rebuild_levels, (lambda last, g: last * (1 + g / 100),), "off by"),
-    (check_rebuild_levels, (lambda last, g: (1 + g / 100).astype(str),), "must return numbers"),
     (check_yoy_growth, ((GDP.pct_change(4) * 100).iloc[4:].astype(str), GDP),
      "yoy must hold numbers"),
     (check_autocorrelation, (lambda x, k: x[k:] * x[:-k],), "must be a number, got an array"),
+    (check_arima_order, ((2, 0, 0),), "ADF test cannot reject a unit root"),
+    (check_arima_order, ((2, 2, 0),), "over-differences"),
+    (check_arima_order, ((0, 1, 2),), "swapped"),
+    (check_arima_order, ((2, 1, 1),), "not an MA part"),
+    (check_arima_order, ((6, 1, 0),), "read off the PACF"),
+    (check_arima_order, ((1, 1, 0),), "look at lag 2 of the PACF"),
+    (check_arima_order, ((2, 1),), "tuple of three ints"),
+    (check_arima_order, ((2.0, 1, 0),), "tuple of three ints"),
+    (check_arima_order, ((True, 1, 0),), "tuple of three ints"),
+    (check_arima_order, ("210",), "tuple of three ints"),
 ]
 
 STUBS = [
     (check_yoy_growth, (..., GDP)),
     (check_autocorrelation, (stub,)),
     (check_autocorrelation, (lambda x, k: ...,)),
-    (check_rebuild_levels, (stub,)),
+    (check_arima_order, (...,)),
 ]
 
 
@@ -118,3 +114,20 @@ def test_a_wrong_series_is_refused_even_before_the_answer(gdp, error, message):
     for answer in ((GDP.pct_change(4) * 100).iloc[4:], ...):
         with pytest.raises(error, match=message):
             check_yoy_growth(answer, gdp)
+
+
+def test_the_mystery_series_reads_as_the_checker_says():
+    """The plots of the exercise show what the checker's hints claim: a unit root in the level,
+    none in the differences, a PACF that cuts off after lag 2 and an ACF that tails off."""
+    from statsmodels.tsa.stattools import acf, adfuller, pacf
+
+    series = mystery_series()
+    assert series.equals(mystery_series())  # the same series on every call
+    assert len(series) == 240 and series.index.freqstr == "QS-JAN"
+    steps = series.diff().iloc[1:].to_numpy()
+    assert adfuller(series.to_numpy(), autolag="AIC", result_object=True).pvalue > 0.5
+    assert adfuller(steps, autolag="AIC", result_object=True).pvalue < 0.01
+    band = 1.96 / np.sqrt(len(steps))
+    partial = pacf(steps, nlags=24, method="ywm")[1:]
+    assert (np.abs(partial[:2]) > 2 * band).all() and (np.abs(partial[2:]) < band).all()
+    assert (acf(steps, nlags=5)[1:] > 2 * band).all()  # tails off slowly: 5 lags far outside

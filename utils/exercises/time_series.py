@@ -1,10 +1,10 @@
-"""Checkers for the exercises of notebooks 07 and 08 (time series, honest evaluation): year-on-year growth, the
-autocorrelation by hand, levels rebuilt from growth forecasts.
+"""Checkers for the exercises of notebook 07 (looking at a time series): year-on-year growth, the
+autocorrelation by hand, and an ARIMA order read off the plots of a series (:func:`mystery_series`).
 
 Each checker prints one line (correct / not right yet and why / not solved yet) and never raises,
 unless ``strict=True`` (the solution cells). They return None, so a check cell shows no stray
-True/False. Tolerances: 1e-8 absolute on growth rates (percent)
-and autocorrelations, 1e-6 relative on levels.
+True/False. Tolerances: 1e-8 absolute on growth rates (percent) and autocorrelations; the ARIMA
+order is exact. The checkers of notebook 08 are in :mod:`utils.exercises.evaluation`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pandas as pd
 from utils.checks import numeric_series
 from utils.exercises.core import assert_close, assert_number, checker, require_solved
 
-__all__ = ["check_autocorrelation", "check_rebuild_levels", "check_yoy_growth"]
+__all__ = ["check_arima_order", "check_autocorrelation", "check_yoy_growth", "mystery_series"]
 
 
 def _gdp(value, name: str) -> None:
@@ -72,23 +72,52 @@ def check_autocorrelation(autocorrelation):
     return "Matches statsmodels' acf at lags 1, 2 and 5 (tolerance 1e-8)."
 
 
-@checker("Exercise 1 (levels from growth)")
-def check_rebuild_levels(rebuild_levels):
-    """Exercise 1 of notebook 08: ``rebuild_levels(last_level, growth)``, the levels that growth forecasts in
-    percent (a Series) lead to from ``last_level``, as a Series on the index of ``growth``."""
-    index = pd.date_range("2010-01-01", periods=4, freq="QS-JAN")
-    growth = pd.Series([1.0, 2.0, -1.0, 0.5], index=index)
-    expected = 100.0 * np.cumprod(1 + growth.to_numpy() / 100)
-    got = require_solved(rebuild_levels(100.0, growth.copy()), "rebuild_levels(100.0, growth)")
-    if not isinstance(got, pd.Series) or not got.index.equals(index):
-        raise AssertionError("return a pandas Series on the index of growth")
-    if got.dtype.kind not in "biuf":
-        raise AssertionError(f"rebuild_levels must return numbers, got dtype {got.dtype}")
-    if np.allclose(got, 100.0 * (1 + np.cumsum(growth.to_numpy()) / 100)):
+def mystery_series() -> pd.Series:
+    """Exercise 3: a quarterly series of 240 values (1950Q1 to 2009Q4) whose ARIMA order (p, d, q)
+    the learner reads off its plots. Made by a fixed simulation (the same series on every call)."""
+    rng = np.random.default_rng(14)
+    shocks = rng.normal(size=340)  # (340,): 100 values of burn-in, then 240
+    steps = np.zeros(340)
+    for t in range(2, 340):
+        steps[t] = 0.02 + 0.5 * steps[t - 1] + 0.3 * steps[t - 2] + shocks[t]
+    index = pd.date_range("1950-01-01", periods=240, freq="QS-JAN", name="date")
+    return pd.Series(100 + np.cumsum(steps[100:]), index=index, name="mystery")
+
+
+def _order(order) -> tuple[int, int, int]:
+    """The learner's (p, d, q) as three ints, or an AssertionError that says what came."""
+    require_solved(order, "order")
+    if not isinstance(order, tuple | list) or len(order) != 3 or not all(
+            isinstance(v, int | np.integer) and not isinstance(v, bool) and v >= 0
+            for v in order):
+        raise AssertionError(f"order must be a tuple of three ints >= 0, (p, d, q), got {order!r}")
+    return tuple(int(v) for v in order)
+
+
+@checker("Exercise 3 (an ARIMA order read off the plots)")
+def check_arima_order(order):
+    """Exercise 3: ``order``, the (p, d, q) of an ARIMA model for :func:`mystery_series`, read
+    off its plots and a unit-root test."""
+    p, d, q = _order(order)
+    if d == 0:
         raise AssertionError(
-            "growth compounds: multiply the factors (1 + g/100), do not add rates"
-        )
-    if np.allclose(got, 100.0 * np.cumprod(1 + growth.to_numpy())):
-        raise AssertionError("growth is in percent: divide it by 100 first")
-    assert_close(got, expected, what="rebuild_levels(100.0, growth)", atol=0, rtol=1e-6)
-    return "Four quarters rebuilt from a level of 100 (tolerance 1e-6 relative)."
+            "the level wanders like a random walk and the ADF test cannot reject a unit root: "
+            "difference it (d counts the differences needed)")
+    if d > 1:
+        raise AssertionError(
+            "after one difference the ADF test already rejects a unit root: a second difference "
+            "over-differences (it adds a spurious MA part)")
+    if (p, q) == (0, 2):
+        raise AssertionError("p and q are swapped: the order is written (p, d, q)")
+    if q > 0:
+        raise AssertionError(
+            "the ACF of the differences tails off slowly instead of cutting off after a few "
+            "lags, which is the sign of an AR part, not an MA part")
+    if p > 2:
+        raise AssertionError(
+            f"p = {p} is more than the PACF shows: the order of an AR part is read off the PACF, "
+            "where it cuts off, not off the ACF, which tails off over many lags")
+    if p < 2:
+        raise AssertionError(f"look at lag {p + 1} of the PACF of the differences: is it inside "
+                             "the band?")
+    return "The differences are an AR(2): the PACF cuts off after lag 2, the ACF tails off."
