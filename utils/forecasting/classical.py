@@ -34,13 +34,17 @@ import numpy as np
 import pandas as pd
 
 from utils import checks
+from utils.forecasting.baselines import ARIMAForecaster
 from utils.forecasting.interface import BaseForecaster
 
 __all__ = ["AutoARIMAForecaster", "ETSForecaster"]
 
 
-class AutoARIMAForecaster(BaseForecaster):
+class AutoARIMAForecaster(ARIMAForecaster):
     """ARIMA(p, d, q) with d chosen by a KPSS test and (p, q) by AICc, on the training part only.
+
+    Once the order is chosen it forecasts as :class:`~utils.forecasting.baselines.ARIMAForecaster`
+    of that order (whose one-step and recursive forecasts it inherits).
 
     Parameters
     ----------
@@ -84,15 +88,6 @@ class AutoARIMAForecaster(BaseForecaster):
         self.order_, self.trend_, self.results_ = best["order"], best["trend"], best["results"]
         self.candidates_ = table.drop(columns="results")
         self.min_history = max(1, self.order_[0] + self.order_[1])
-
-    def _one_step(self, values, positions):
-        first, last = int(positions.min()), int(positions.max())
-        filtered = self.results_.apply(values[:last])
-        preds = np.asarray(filtered.predict(start=first, end=last))  # (last - first + 1,)
-        return preds[positions - first]
-
-    def _forecast(self, values, horizon):
-        return np.asarray(self.results_.apply(values).forecast(horizon))
 
 
 class ETSForecaster(BaseForecaster):
