@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from sweep import Case
+from tests.sweep import Case
 from utils.cells import bptt, gru, lstm, rnn
 from utils.cells.gradient_flow import gradient_norm_by_lag
 from utils.cells.params import check_params, initialise, params_from_keras, params_to_keras

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import numpy as np
 
-from sweep import Case
+from tests.sweep import Case
 from utils import checks
 from utils.data.build import build
 from utils.data.catalog import get
 from utils.data.csv_reader import load_csv
-from utils.data.loaders import load, sha256
+from utils.data.loaders import load, load_frame, sha256
 from utils.data.synthetic import sine
 
 _FOLDER = tempfile.TemporaryDirectory(prefix="sweep-data-")
@@ -43,6 +43,14 @@ CASES: list[Case] = [
     Case("utils.data.loaders.load", "type", lambda: load(3), TypeError, "name"),
     Case("utils.data.loaders.load", "type", lambda: load("gdp", data_dir=3), TypeError,
          "data_dir"),
+    Case("utils.data.loaders.load", "choice", lambda: load("macro"), ValueError, "name"),
+    Case("utils.data.loaders.load_frame", "choice", lambda: load_frame("macrodata"), ValueError,
+         "name"),
+    Case("utils.data.loaders.load_frame", "type", lambda: load_frame(["macro"]), TypeError, "name"),
+    Case("utils.data.loaders.load_frame", "type", lambda: load_frame("macro", data_dir=3),
+         TypeError, "data_dir"),
+    Case("utils.data.loaders.load_frame", "file",
+         lambda: load_frame("macro", data_dir=_FOLDER.name), ValueError, r"macro\.csv"),
     Case("utils.data.loaders.load", "file", lambda: load("gdp", data_dir=_FOLDER.name), ValueError,
          r"gdp\.csv"),
     Case("utils.data.catalog.get", "choice", lambda: get("GDP"), ValueError, "name"),

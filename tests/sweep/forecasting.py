@@ -8,8 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sweep import Case
-from sweep.timeseries import DUPLICATED, UNSORTED, dated, shuffled
+from tests.sweep import Case
+from tests.sweep.timeseries import DUPLICATED, UNSORTED, dated, shuffled
 from utils.forecasting.backtest import (
     backtest,
     compare,
@@ -27,6 +27,8 @@ from utils.forecasting.baselines import (
     SeasonalNaiveForecaster,
 )
 from utils.forecasting.classical import AutoARIMAForecaster, ETSForecaster
+from utils.forecasting.covariate_networks import KerasCovariateForecaster
+from utils.forecasting.covariates import CovariateForecaster
 from utils.forecasting.interface import past_windows
 from utils.forecasting.intervals import backtest_intervals, conformal_radius, coverage_table
 from utils.forecasting.keras_forecaster import KerasForecaster, MultiOutputForecaster
@@ -39,6 +41,7 @@ from utils.forecasting.training import (
     predict_network,
     train_network,
 )
+from utils.forecasting.var import VARForecaster
 from utils.timeseries.splits import chronological_split
 from utils.training_progress import TrainingProgress
 
@@ -50,6 +53,25 @@ RESULT = backtest(NaiveForecaster, S, FOLDS)
 PRED = compare(S, FOLDS, {"naive": NaiveForecaster}).predictions
 X, Y = np.zeros((8, 4, 1)), np.zeros((8, 1))
 CONFIG = {"cell": "gru", "window": 4, "units": 2}
+#: Several series: the sweep's series and a covariate, for the covariate forecasters.
+FRAME = pd.DataFrame({"y": S, "x": np.cos(np.arange(40) / 3.0)}, index=S.index)
+FRAME_SPLIT = chronological_split(FRAME, test=0.2)
+FRAME_FOLDS = expanding_folds(FRAME, n_folds=2, horizon=4)
+
+
+class _LastX(CovariateForecaster):
+    """The smallest covariate forecaster: y_hat(t) = x(t - 1)."""
+
+    name = "last x"
+
+    def _fit(self, values):
+        pass
+
+    def _next(self, past):
+        return past[-1, 1]
+
+
+LAST_X = _LastX("y").fit(FRAME_SPLIT.train)
 
 
 def inf_at(position: int) -> pd.Series:
@@ -72,6 +94,9 @@ TR = "utils.forecasting.training."
 KF = "utils.forecasting.keras_forecaster.KerasForecaster"
 MS = "utils.forecasting.multistep."
 TP = "utils.training_progress.TrainingProgress"
+CV = "utils.forecasting.covariates.CovariateForecaster"
+KC = "utils.forecasting.covariate_networks.KerasCovariateForecaster"
+VR = "utils.forecasting.var.VARForecaster"
 
 CASES: list[Case] = [
     # the interface, through the naive forecast
@@ -352,6 +377,84 @@ CASES: list[Case] = [
          lambda: strategy_forecaster("recursive", "gru", horizon=0), ValueError, "horizon"),
     Case(MS + "strategy_forecaster", "type",
          lambda: strategy_forecaster("seq2seq", "gru", horizon=None), TypeError, "horizon"),
+    # several series: the covariate forecasters, backtests of a DataFrame, network options
+    Case(CV, "type", lambda: _LastX(3), TypeError, "target"),
+    Case(CV + ".fit", "type", lambda: _LastX("y").fit(FRAME_SPLIT.train["y"]), TypeError, "train"),
+    Case(CV + ".fit", "missing", lambda: _LastX("z").fit(FRAME_SPLIT.train), ValueError, "train"),
+    Case(CV + ".fit", "nan", lambda: _LastX("y").fit(FRAME.where(FRAME > 0)), ValueError, "train"),
+    Case(CV + ".fit", "inf", lambda: _LastX("y").fit(FRAME.assign(x=np.inf)), ValueError, "train"),
+    Case(CV + ".fit", "complex", lambda: _LastX("y").fit(FRAME * 1j), TypeError, "train"),
+    Case(CV + ".fit", "unsorted", lambda: _LastX("y").fit(FRAME.iloc[::-1]), ValueError, "train"),
+    Case(CV + ".fit", "duplicated", lambda: _LastX("y").fit(FRAME.iloc[[0, 0, 1, 2]]),
+         ValueError, "train"),
+    Case(CV + ".fit", "length1", lambda: _LastX("y").fit(FRAME.iloc[:1]), ValueError, "train"),
+    Case(CV + ".fit", "empty", lambda: _LastX("y").fit(FRAME.iloc[:0]), ValueError, "train"),
+    Case(CV + ".fit", "wrong_state", lambda: _LastX("y").fit(FRAME_SPLIT.test), ValueError,
+         "training part"),
+    Case(CV + ".fit", "type", lambda: _LastX("y").fit(FRAME_SPLIT.train, FRAME_SPLIT.test),
+         TypeError, "validation"),
+    Case(CV + ".predict_one_step", "wrong_state",
+         lambda: _LastX("y").predict_one_step(FRAME, FRAME.index[30:]), ValueError, "not fitted"),
+    Case(CV + ".predict_one_step", "shape",
+         lambda: LAST_X.predict_one_step(FRAME[["x", "y"]], FRAME.index[30:]), ValueError,
+         "history"),
+    Case(CV + ".predict_one_step", "range",
+         lambda: LAST_X.predict_one_step(FRAME, "2020-01-01"), ValueError, "index"),
+    Case(CV + ".predict_one_step", "range", lambda: LAST_X.predict_one_step(FRAME, FRAME.index[:1]),
+         ValueError, "index"),
+    Case(CV + ".predict_one_step", "type",
+         lambda: LAST_X.predict_one_step(FRAME["y"], FRAME.index[30:]), TypeError, "history"),
+    Case(CV + ".forecast", "range", lambda: LAST_X.forecast(FRAME, 2), ValueError, "horizon"),
+    Case(CV + ".forecast", "type", lambda: LAST_X.forecast(FRAME, 1.0), TypeError, "horizon"),
+    Case(CV + ".forecast", "nan", lambda: LAST_X.forecast(FRAME.where(FRAME > 0), 1), ValueError,
+         "history"),
+    Case(KC, "type", lambda: KerasCovariateForecaster(target=None), TypeError, "target"),
+    Case(KC, "choice", lambda: KerasCovariateForecaster("transformer", target="y"), ValueError,
+         "cell"),
+    Case(KC, "choice", lambda: KerasCovariateForecaster(target="y", architecture="seq2seq"),
+         ValueError, "architecture"),
+    Case(KC, "range", lambda: KerasCovariateForecaster(target="y", dropout=1.0), ValueError,
+         "dropout"),
+    Case(KC, "range", lambda: KerasCovariateForecaster("conv1d", target="y", window=2), ValueError,
+         "kernel_size"),
+    Case(KC, "range", lambda: KerasCovariateForecaster(target="y", epochs=0), ValueError, "epochs"),
+    Case(KC, "type", lambda: KerasCovariateForecaster(target="y", seed=0.5), TypeError, "seed"),
+    Case(KC, "length1", lambda: KerasCovariateForecaster(target="y", window=4).fit(FRAME.iloc[:1]),
+         ValueError, "train"),
+    Case(KC + ".network", "wrong_state", lambda: KerasCovariateForecaster(target="y").network(),
+         ValueError, "not fitted"),
+    Case(VR, "range", lambda: VARForecaster("y", max_lags=0), ValueError, "max_lags"),
+    Case(VR, "type", lambda: VARForecaster("y", max_lags="2"), TypeError, "max_lags"),
+    Case(VR, "shape", lambda: VARForecaster("y", max_lags=2).fit(FRAME_SPLIT.train[["y"]]),
+         ValueError, "train"),
+    Case(VR, "length1", lambda: VARForecaster("y", max_lags=8).fit(FRAME.iloc[:20]), ValueError,
+         "train"),
+    Case(BT + "compare", "missing",
+         lambda: compare(FRAME, FRAME_FOLDS, {"naive": NaiveForecaster}), ValueError, "target"),
+    Case(BT + "compare", "choice",
+         lambda: compare(FRAME, FRAME_FOLDS, {"naive": NaiveForecaster}, target="z"), ValueError,
+         "target"),
+    Case(BT + "backtest", "type", lambda: backtest(NaiveForecaster, FRAME, FOLDS, target="y"),
+         TypeError, "folds"),
+    Case(BT + "backtest", "range", lambda: backtest(NaiveForecaster, S, FOLDS, target="y"),
+         ValueError, "target"),
+    Case(BT + "backtest", "type", lambda: backtest(lambda: _LastX("y"), S, FOLDS), TypeError,
+         "DataFrame"),
+    Case(BT + "expanding_folds", "nan", lambda: expanding_folds(FRAME.where(FRAME > 0), 2, 4),
+         ValueError, "series"),
+    Case(NW + "build_network", "range", lambda: build_network("gru", 4, features=0), ValueError,
+         "features"),
+    Case(NW + "build_network", "range", lambda: build_network("gru", 4, dropout=-0.1), ValueError,
+         "dropout"),
+    Case(NW + "build_network", "choice",
+         lambda: build_network("conv1d", 4, architecture="stacked"), ValueError, "conv1d"),
+    Case(NW + "build_network", "type", lambda: build_network("conv1d", None), TypeError, "window"),
+    Case(TR + "train_network", "shape",
+         lambda: train_network({**CONFIG, "features": 2}, X, Y, X, Y, seed=0), ValueError,
+         "feature"),
+    Case(TR + "predict_network", "shape",
+         lambda: predict_network({**CONFIG, "features": 2}, initial_weights(
+             {**CONFIG, "features": 2}, 0), X), ValueError, r"\bX\b"),
     # the live training display
     Case(TP, "range", lambda: TrainingProgress(0), ValueError, "epochs"),
     Case(TP, "type", lambda: TrainingProgress(3, label=None), TypeError, "label"),

@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sweep import Case
-from utils.nn import activations, gradcheck, losses, mlp, optimizers
+from tests.sweep import Case
+from utils.nn import activations, clipping, gradcheck, losses, mlp, optimizers
 
 N, D, U = 4, 3, 2  # batch, inputs, units
 ELEMENTWISE = ("sigmoid", "sigmoid_derivative", "tanh", "tanh_derivative", "relu",
@@ -365,6 +365,27 @@ GRADCHECK_CASES = [
           ValueError, "h must be a number > 0"),
 ]
 
+def _clip(kind, call, error, names):
+    return Case("utils.nn.clipping.clip_by_global_norm", kind, call, error, names)
+
+
+CLIPPING_CASES = [
+    _clip("type", lambda: clipping.clip_by_global_norm([1.0], 1.0), TypeError, "grads must be a dict"),
+    _clip("empty", lambda: clipping.clip_by_global_norm({}, 1.0), ValueError, "grads must hold at least"),
+    _clip("nan", lambda: clipping.clip_by_global_norm({"w": [np.nan]}, 1.0), ValueError,
+          r"grads\['w'\] must hold finite"),
+    _clip("inf", lambda: clipping.clip_by_global_norm({"w": [np.inf]}, 1.0), ValueError,
+          r"grads\['w'\] must hold finite"),
+    _clip("complex", lambda: clipping.clip_by_global_norm({"w": [1j]}, 1.0), TypeError,
+          r"grads\['w'\] must hold real"),
+    _clip("range", lambda: clipping.clip_by_global_norm(_G, 0.0), ValueError,
+          "max_norm must be a number > 0"),
+    _clip("nan", lambda: clipping.clip_by_global_norm(_G, np.nan), ValueError,
+          "max_norm must be a number > 0"),
+    _clip("type", lambda: clipping.clip_by_global_norm(_G, "1"), TypeError,
+          "max_norm must be a real number"),
+]
+
 ACTIVATION_CASES = [
     *(c for name in ELEMENTWISE for c in _element_cases(name)),
     Case("utils.nn.activations.softmax", "shape", lambda: activations.softmax(1.0), ValueError,
@@ -380,7 +401,7 @@ CASES: list[Case] = [
     for c in (*ACTIVATION_CASES,
               *(c for name in REGRESSION + BINARY + BINARY_LOGITS + CATEGORICAL + CATEGORICAL_LOGITS
                 for c in _loss_cases(name)),
-              *MLP_CASES, *OPTIMIZER_CASES, *GRADCHECK_CASES)
+              *MLP_CASES, *OPTIMIZER_CASES, *GRADCHECK_CASES, *CLIPPING_CASES)
 ]
 
 #: Public names with no argument a learner could get wrong, and why.

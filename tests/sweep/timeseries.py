@@ -10,7 +10,7 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from sweep import Case  # noqa: E402
+from tests.sweep import Case  # noqa: E402
 from utils import checks  # noqa: E402
 from utils.timeseries.growth import levels_from_growth, one_step_levels  # noqa: E402
 from utils.timeseries.metrics import evaluate, mae, mape, mase, rmse, skill_score, smape  # noqa: E402

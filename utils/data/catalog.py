@@ -1,7 +1,8 @@
 """The course's datasets: what each CSV in ``data/`` holds, where it came from, and its units.
 
 Every series ships with statsmodels (nothing is downloaded); ``python -m utils.data build`` turns
-them into the CSVs in ``data/``. Introduced in notebook 00 and used from notebook 07 on.
+them into the CSVs in ``data/``. Introduced in notebook 00 and used from notebook 07 on; the
+dataset of several columns, ``macro``, in notebook 13.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ CHECKSUM_FILE = "SHA256SUMS"
 
 @dataclass(frozen=True)
 class Dataset:
-    """One dataset of the catalog: a CSV with a ``date`` column and one value column."""
+    """One dataset of the catalog: a CSV with a ``date`` column and one value column
+    (``column``), or several: ``column`` and then ``columns``, read with ``load_frame``."""
 
     name: str
     file: str
@@ -36,6 +38,12 @@ class Dataset:
     licence: str
     prepared: str
     allow_missing: bool = False
+    columns: tuple[str, ...] = ()  #: the value columns after ``column``, for a frame dataset
+
+    @property
+    def value_columns(self) -> tuple[str, ...]:
+        """Every value column of the CSV, in file order."""
+        return (self.column, *self.columns)
 
 
 CATALOG: dict[str, Dataset] = {
@@ -108,6 +116,29 @@ CATALOG: dict[str, Dataset] = {
             source="statsmodels.datasets.nile (Cobb 1978, Biometrika 65(2))",
             licence="public domain (statsmodels: 'This is public domain.')",
             prepared="year turned into dates",
+        ),
+        Dataset(
+            name="macro",
+            file="macro.csv",
+            column="realgdp",
+            columns=("realcons", "realinv", "unemp", "tbilrate", "cpi"),
+            freq="QS-JAN",
+            frequency="quarterly (dated at the first day of each quarter)",
+            period="1959Q1-2009Q3 (203 quarters)",
+            units="realgdp, realcons (personal consumption), realinv (gross private domestic "
+            "investment): billions of chained 2005 US dollars, seasonally adjusted annual rate; "
+            "unemp: unemployment rate, percent, seasonally adjusted; tbilrate: 3-month Treasury "
+            "bill rate (secondary market, quarterly average of monthly rates), percent per year; "
+            "cpi: consumer price index for all urban consumers, end of quarter, 1982-84 = 100, "
+            "seasonally adjusted",
+            title="US macroeconomic series: GDP, consumption, investment, unemployment, "
+            "interest rate, prices",
+            source="statsmodels.datasets.macrodata (FRED, Federal Reserve Bank of St. Louis; "
+            "Bureau of Labor Statistics; Bureau of Economic Analysis)",
+            licence="public domain (statsmodels: 'This is public domain.')",
+            prepared="six of the 14 columns, as shipped (levels; growth rates and changes are "
+            "computed in notebook 13); year and quarter turned into quarter-start dates; "
+            "realgdp equals gdp.csv's",
         ),
     ]
 }

@@ -6,7 +6,8 @@ What :func:`train_network` does, for a network of :func:`~utils.forecasting.netw
     for each epoch, until `epochs` or early stopping:
         shuffle the training windows (a permutation drawn from seed)
         for each batch (X_b, y_b) of `batch_size` windows, in that order:
-            L = mean over samples and outputs of (net(X_b) - y_b)^2      (Keras' MSE)
+            L = mean over samples and outputs of (net(X_b) - y_b)^2      (Keras' MSE;
+                                           dropout masks, if any, drawn from seed too)
             one Adam(learning_rate) step on dL/dθ
         the validation loss on (X_val, y_val)
         stop after `patience` epochs without a lower validation loss
@@ -18,7 +19,14 @@ it). Why not call ``fit``? For the course's small networks ``fit`` spends about 
 epoch on bookkeeping (callbacks, data iterators, a separate validation pass) while the epoch's
 arithmetic takes about 3 ms. Notebook 12 trains over a hundred networks, so each network
 configuration is compiled once (:data:`COMPILED`), with a window length left open so that one
-compiled function serves every window, and the loop above runs one compiled call per epoch.
+compiled function serves every window (a Conv1D network is compiled once per window: its head
+reads every position of the window), and the loop above runs one compiled call per epoch.
+
+Randomness comes from ``seed`` alone, without re-seeding TensorFlow: the initial weights are
+drawn with NumPy (:func:`initial_weights`), the batch order too, and the dropout masks come from
+the layers' own seed generators, whose states are set from ``seed`` before each training.
+(``tf.random.set_seed`` would make the next call of a compiled function run several times
+slower.) Windows may hold several input series, (N, window, D) with D = ``features``.
 
 A network the learner builds and compiles (``build(window) -> keras.Model``, notebooks 10-11)
 trains with ``model.fit`` itself, the code the learner reads.
@@ -30,7 +38,7 @@ import numpy as np
 
 from utils import checks
 from utils.cells import gru, lstm, rnn
-from utils.forecasting.networks import build_network, check_config
+from utils.forecasting.networks import DEFAULTS, build_network, check_config
 from utils.nn.mlp import init_dense
 from utils.notebook_setup import import_tensorflow_quietly
 
@@ -44,21 +52,23 @@ __all__ = ["COMPILED", "CompiledNetwork", "CompiledNetworks", "initial_weights",
 
 
 class CompiledNetwork:
-    """One network configuration compiled once: its model (any window length), Adam, and the
-    traced epoch and prediction functions. ``reset(weights)`` starts a fresh training."""
+    """One network configuration compiled once: its model (any window length, except a Conv1D's),
+    Adam, and the traced epoch and prediction functions. ``reset(weights, seed)`` starts a fresh
+    training."""
 
     def __init__(self, config: dict, learning_rate: float) -> None:
         check_config(config, "config")
         learning_rate = checks.finite_number(learning_rate, "learning_rate", low=0.0,
                                              low_open=True)
-        config = {"units": 16, "horizon": 1, "architecture": "one_output", **config}
-        spec = {k: v for k, v in config.items() if k != "window"}
-        self.model = build_network(window=None, **spec)  # (N, any window, 1) -> (N, horizon)
+        config = {**DEFAULTS, **config}
+        window = config.pop("window") if config["cell"] == "conv1d" else None  # None: any
+        config.pop("window", None)
+        self.model = build_network(window=window, **config)  # (N, window, D) -> (N, horizon)
         self.optimizer = keras.optimizers.Adam(learning_rate)
         self.optimizer.build(self.model.trainable_variables)
         self._fresh_state = [v.numpy() for v in self.optimizer.variables]
         horizon = self.model.outputs[0].shape[1]
-        windows = tf.TensorSpec([None, None, 1], tf.float32)
+        windows = tf.TensorSpec([None, window, config["features"]], tf.float32)
         targets = tf.TensorSpec([None, horizon], tf.float32)
         index = tf.TensorSpec([None], tf.int32)
         self.epoch = tf.function(self._epoch, input_signature=[
@@ -66,11 +76,17 @@ class CompiledNetwork:
         self.predict = tf.function(lambda X: self.model(X, training=False),
                                    input_signature=[windows])
 
-    def reset(self, weights: list[np.ndarray]) -> None:
-        """Set the model's weights and give it a fresh Adam (step 0, zero moments)."""
+    def reset(self, weights: list[np.ndarray], seed: int | None = None) -> None:
+        """Set the model's weights and give it a fresh Adam (step 0, zero moments); with a
+        ``seed``, also set its dropout layers' seed generators from it (one state each)."""
         self.model.set_weights(weights)
         for variable, value in zip(self.optimizer.variables, self._fresh_state, strict=True):
             variable.assign(value)
+        if seed is not None:
+            states = [v for v in self.model.variables if v.path.endswith("seed_generator_state")]
+            draws = np.random.default_rng([checks.seed(seed), 1]).integers(2**31, size=len(states))
+            for variable, draw in zip(states, draws, strict=True):
+                variable.assign(np.array([draw, 0], dtype=variable.dtype))
 
     def _epoch(self, X, y, X_val, y_val, order, batch_size):
         """One epoch: Adam steps on the batches of ``X[order]``; returns (loss, val_loss)."""
@@ -92,7 +108,8 @@ class CompiledNetworks:
     """The compiled networks of this process, one per configuration and learning rate.
 
     ``get(config, learning_rate)`` returns the :class:`CompiledNetwork` (built and traced the
-    first time; the window is not part of the key: one compiled network serves every window);
+    first time; the window is not part of the key, except for a Conv1D: one compiled recurrent
+    network serves every window);
     ``clear()`` forgets them all (memory is freed; the next ``get`` compiles anew). The one
     instance the course uses is :data:`COMPILED`.
     """
@@ -105,8 +122,9 @@ class CompiledNetworks:
         check_config(config, "config")
         learning_rate = checks.finite_number(learning_rate, "learning_rate", low=0.0,
                                              low_open=True)
-        full = {"units": 16, "horizon": 1, "architecture": "one_output", **config}
-        key = (full["cell"], full["units"], full["horizon"], full["architecture"], learning_rate)
+        full = {**DEFAULTS, **config}
+        spec = {k: v for k, v in full.items() if k != "window" or full["cell"] == "conv1d"}
+        key = (*sorted(spec.items()), learning_rate)
         if key not in self._networks:
             self._networks[key] = CompiledNetwork(full, learning_rate)
         return self._networks[key]
@@ -135,12 +153,13 @@ def train_network(network, X, y, X_val, y_val, *, seed: int, epochs: int = 40,
         by the compiled loop of the module docstring with Adam(``learning_rate``) and the MSE.
         Or ``build(window) -> keras.Model``, the learner's compiled model, built anew and
         trained with ``model.fit`` (``learning_rate`` is then the one it compiled with).
-    X, y : arrays (N, window, 1) and (N, horizon)
-        The training windows and their targets.
-    X_val, y_val : arrays (M, window, 1) and (M, horizon)
+    X, y : arrays (N, window, D) and (N, horizon)
+        The training windows (D input series per step, the config's ``features``) and their
+        targets.
+    X_val, y_val : arrays (M, window, D) and (M, horizon)
         Validation windows (never from the test part): they decide when to stop.
     seed : int >= 0
-        Fixes the initial weights and the shuffling.
+        Fixes the initial weights, the shuffling and the dropout masks.
     epochs, patience, batch_size : int >= 1;  learning_rate : float > 0
     label, show_progress : the live display of :mod:`utils.training_progress`
 
@@ -164,9 +183,9 @@ def train_network(network, X, y, X_val, y_val, *, seed: int, epochs: int = 40,
         checks.function(network, "network", signature="a config dict or build(window)")
         return _fit_learner_model(network, X, y, X_val, y_val, seed, epochs, patience,
                                   batch_size, progress)
-    check_config(network, "network", X.shape[1], y.shape[1])
+    check_config(network, "network", X.shape[1], y.shape[1], X.shape[2])
     compiled = COMPILED.get(network, learning_rate)
-    compiled.reset(initial_weights(network, seed))
+    compiled.reset(initial_weights(network, seed), seed)
     return _train_compiled(compiled, X, y, X_val, y_val, seed, epochs, patience, batch_size,
                            progress)
 
@@ -175,22 +194,31 @@ def initial_weights(config: dict, seed: int) -> list[np.ndarray]:
     """Keras' default initial weights of ``build_network(**config)``, drawn with NumPy from ``seed``.
 
     Each recurrent layer as its cell's ``init_params`` draws it (Glorot kernel, orthogonal
-    recurrent kernel, zero bias; the LSTM's forget bias 1; the GRU's two bias rows), the Dense
-    head as ``init_dense`` (Glorot kernel, zero bias), in the order of ``model.get_weights()``.
+    recurrent kernel, zero bias; the LSTM's forget bias 1; the GRU's two bias rows), a Conv1D
+    kernel (kernel_size, D, units) Glorot-uniform with fans kernel_size * D and kernel_size *
+    units and a zero bias, the Dense head as ``init_dense`` (Glorot kernel, zero bias), in the
+    order of ``model.get_weights()``.
     Drawing them with NumPy, not by re-seeding TensorFlow, matters for speed: every
     ``tf.random.set_seed`` makes the next call of a compiled function run several times slower.
     """
     check_config(config, "config")
     seed = checks.seed(seed)
-    full = {"units": 16, "horizon": 1, "architecture": "one_output", **config}
-    cell, units, horizon = full["cell"], full["units"], full["horizon"]
-    init = {"simplernn": rnn.init_params, "lstm": lstm.init_params, "gru": gru.init_params}[cell]
+    full = {**DEFAULTS, **config}
+    cell, units, horizon, features = full["cell"], full["units"], full["horizon"], full["features"]
     rng = np.random.default_rng(seed)
-    layers = [init(1, units, seed=int(rng.integers(2**32)))]  # (D = 1) -> (H)
-    if full["architecture"] == "seq2seq":
-        layers.append(init(units, units, seed=int(rng.integers(2**32))))  # decoder: H -> H
-    head = init_dense(units, horizon if full["architecture"] == "one_output" else 1, rng)
-    weights = [p[k] for p in layers for k in ("kernel", "recurrent_kernel", "bias")]
+    if cell == "conv1d":
+        k = full["kernel_size"]
+        limit = np.sqrt(6.0 / (k * features + k * units))
+        kernel = rng.uniform(-limit, limit, size=(k, features, units))  # (k, D, units)
+        head = init_dense((full["window"] - k + 1) * units, horizon, rng)  # the flattened maps
+        weights = [kernel, np.zeros(units)]
+    else:
+        init = {"simplernn": rnn.init_params, "lstm": lstm.init_params, "gru": gru.init_params}[cell]
+        layers = [init(features, units, seed=int(rng.integers(2**32)))]  # (D) -> (H)
+        if full["architecture"] != "one_output":  # the decoder, or the second layer: H -> H
+            layers.append(init(units, units, seed=int(rng.integers(2**32))))
+        head = init_dense(units, 1 if full["architecture"] == "seq2seq" else horizon, rng)
+        weights = [p[k] for p in layers for k in ("kernel", "recurrent_kernel", "bias")]
     return [w.astype(np.float32) for w in (*weights, head["kernel"], head["bias"])]
 
 
@@ -221,7 +249,7 @@ def _fit_learner_model(build, X, y, X_val, y_val, seed, epochs, patience, batch_
     """The learner's compiled model, trained with model.fit and EarlyStopping."""
     keras.utils.set_random_seed(seed)
     net = build(X.shape[1])
-    _check_built_model(net, X.shape[1], y.shape[1])
+    _check_built_model(net, X.shape[1], y.shape[1], X.shape[2])
     stop = keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True)
     train, steps, val = _datasets(X, y, X_val, y_val, batch_size, seed)
     # shuffle=False: the dataset reshuffles itself, from ``seed``, every pass
@@ -232,13 +260,14 @@ def _fit_learner_model(build, X, y, X_val, y_val, seed, epochs, patience, batch_
 
 def predict_network(network, weights: list, X, learning_rate: float = 0.01) -> np.ndarray:
     """Outputs (N, horizon) of ``network`` (a config, or a keras.Model) with ``weights`` (the
-    list of ``get_weights()``), for inputs ``X`` (N, window, 1)."""
+    list of ``get_weights()``), for inputs ``X`` (N, window, D)."""
     if isinstance(network, dict):
         check_config(network, "network")
         compiled = COMPILED.get(network, learning_rate)
         net, window = compiled.model, network["window"]
+        features = network.get("features", DEFAULTS["features"])
     elif isinstance(network, keras.Model):
-        net, window = network, network.inputs[0].shape[1]
+        net, (_, window, features) = network, network.inputs[0].shape
     else:
         raise TypeError(f"network must be a config dict or a keras.Model, got "
                         f"{type(network).__name__}")
@@ -246,7 +275,7 @@ def predict_network(network, weights: list, X, learning_rate: float = 0.01) -> n
             [tuple(w.shape) for w in net.weights]:
         raise ValueError("weights must be the list of arrays of get_weights() of this network, "
                          f"with shapes {[tuple(w.shape) for w in net.weights]}")
-    X = checks.float_array(X, "X", shape=("N", window, 1))
+    X = checks.float_array(X, "X", shape=("N", window, features))
     net.set_weights(weights)
     if isinstance(network, dict):  # the traced prediction: one call, no retracing
         return np.asarray(compiled.predict(tf.constant(X, tf.float32)), dtype=float)
@@ -256,30 +285,28 @@ def predict_network(network, weights: list, X, learning_rate: float = 0.01) -> n
 
 
 def _check_windows(X, y, X_val, y_val):
-    """Training and validation windows, (N, window, 1), (N, horizon) and (M, ...) alike."""
+    """Training and validation windows, (N, window, D), (N, horizon) and (M, ...) alike."""
     X = checks.float_array(X, "X", ndim=3)
-    if X.shape[2] != 1:
-        raise ValueError(f"X must have shape (N, window, 1), got {X.shape}")
     y = checks.float_array(y, "y", ndim=2)
     if len(y) != len(X):
         raise ValueError(f"y must have one row per window of X ({len(X)}), got {y.shape}")
-    X_val = checks.float_array(X_val, "X_val", shape=("M", X.shape[1], 1), min_size=0)
+    X_val = checks.float_array(X_val, "X_val", shape=("M", *X.shape[1:]), min_size=0)
     if len(X_val) == 0:
         raise ValueError("X_val must hold at least one validation window, got none")
     y_val = checks.float_array(y_val, "y_val", shape=(len(X_val), y.shape[1]))
     return X, y, X_val, y_val
 
 
-def _check_built_model(net, window: int, horizon: int) -> None:
-    """Raise unless ``net`` is a compiled keras.Model mapping (N, window, 1) to (N, horizon)."""
+def _check_built_model(net, window: int, horizon: int, features: int = 1) -> None:
+    """Raise unless ``net`` is a compiled keras.Model mapping (N, window, D) to (N, horizon)."""
     if not isinstance(net, keras.Model):
         raise TypeError(f"build(window) must return a keras.Model, got {type(net).__name__}")
     if not net.compiled:
         raise ValueError("build(window) must return a compiled model: call "
                          "model.compile(optimizer=..., loss='mse') before returning it")
-    out = tuple(net(np.zeros((1, window, 1), dtype="float32")).shape)
+    out = tuple(net(np.zeros((1, window, features), dtype="float32")).shape)
     if out != (1, horizon):
-        raise ValueError(f"build(window) must return a model mapping (N, {window}, 1) to "
+        raise ValueError(f"build(window) must return a model mapping (N, {window}, {features}) to "
                          f"(N, {horizon}), got output shape {out} for N = 1")
 
 

@@ -1,0 +1,136 @@
+"""Forecasting one series from its own past *and* the past of other series (covariates).
+
+The forecasting interface of :mod:`utils.forecasting.interface`, for data that is a DataFrame:
+one column is the ``target`` (what we forecast, e.g. GDP growth), the others are covariates
+(e.g. consumption growth). The value at time t is predicted from the rows strictly before t,
+
+    y_hat(t) = f(x_{t-1}, x_{t-2}, ..., x_{t-w}),     x_s = (y_s, covariate values at s)  (D,)
+
+so a covariate is used through its *past* only, exactly like the target's own lags: at the
+moment of the forecast, no value of quarter t is known yet, not even the covariates'.
+
+``fit(train)``, ``predict_one_step(history, index)`` and ``forecast(history, horizon)`` take
+DataFrames whose columns are those of the training part (same names, same order) and return a
+Series of the target's predictions. A backtest runs these forecasters next to the univariate
+ones: ``compare(frame, folds, models, target="GDP growth")`` (:mod:`utils.forecasting.backtest`)
+gives each univariate forecaster the target column and each covariate forecaster the whole frame.
+
+Subclasses implement ``_fit(values, validation)`` with ``values`` (T, D) (``validation``: (V, D)
+or None) and ``_next(past)`` with ``past`` (t, D), like :class:`~utils.forecasting.interface.
+BaseForecaster`'s hooks; ``target_column_`` is the target's position among the D columns. Unless
+a subclass says otherwise (``max_horizon``), the forecast is one step: a recursive forecast would
+need the covariates' future too. The network forecaster lives in
+:mod:`utils.forecasting.covariate_networks`, the vector autoregression in
+:mod:`utils.forecasting.var`. Introduced in notebook 13.
+"""
+
+from __future__ import annotations
+
+from typing import Self
+
+import numpy as np
+import pandas as pd
+
+from utils import checks
+from utils.forecasting.interface import BaseForecaster
+from utils.timeseries.splits import check_training_part
+from utils.timeseries.time_index import future_index, target_index
+
+__all__ = ["CovariateForecaster"]
+
+
+class CovariateForecaster(BaseForecaster):
+    """Checks and bookkeeping of the forecasters of one column of a DataFrame (see above).
+
+    Parameters
+    ----------
+    target : str
+        The column to forecast; the other columns are its covariates.
+
+    After ``fit``: ``columns_`` (the training part's columns) and ``target_column_``.
+    """
+
+    max_horizon: int | None = 1
+
+    def __init__(self, target: str) -> None:
+        self.target = checks.text(target, "target")
+
+    def fit(self, train: pd.DataFrame, validation: pd.DataFrame | None = None) -> Self:
+        """Learn from ``train`` (T, D) only (``validation``: for forecasters that stop early)."""
+        check_training_part(train, type(self).__name__)
+        self.columns_ = None  # a new fit learns new columns
+        values = self._values(train, "train")
+        if len(values) < self.min_train:
+            raise ValueError(f"train must have at least {self.min_train} rows for {self.name}, "
+                             f"got {len(values)}")
+        if validation is None:
+            self._fit(values)
+        else:
+            self._fit(values, self._validation_frame(train, validation))
+        self.fitted_ = True
+        return self
+
+    def predict_one_step(self, history: pd.DataFrame, index) -> pd.Series:
+        """One-step-ahead predictions of the target at ``index``, each from the rows before it."""
+        self._require_fitted()
+        values = self._values(history, "history")
+        index = target_index(history.index, index)
+        positions = history.index.searchsorted(index, side="left")  # (N,) rows before each
+        too_early = positions < self.min_history
+        if too_early.any():
+            raise ValueError(
+                f"index starts too early: {self.name} needs {self.min_history} row(s) before "
+                f"each target, but {checks.label(index[too_early][0])} has only "
+                f"{positions[too_early][0]}")
+        return self._result(self._one_step(values, positions), index)
+
+    def forecast(self, history: pd.DataFrame, horizon: int) -> pd.Series:
+        """The target's ``horizon`` values after ``history`` (one step unless ``max_horizon``
+        allows more)."""
+        self._require_fitted()
+        values = self._values(history, "history")
+        horizon = checks.positive_int(horizon, "horizon")
+        if self.max_horizon is not None and horizon > self.max_horizon:
+            raise ValueError(f"horizon must be at most {self.max_horizon} for {self.name}: a "
+                             f"longer forecast needs the covariates' future, got {horizon}")
+        if len(values) < self.min_history:
+            raise ValueError(f"history must have at least {self.min_history} rows, "
+                             f"got {len(values)}")
+        return self._result(self._forecast(values, horizon), future_index(history.index, horizon))
+
+    def _forecast(self, values: np.ndarray, horizon: int):
+        """Hook: one step after ``values`` (T, D)."""
+        return [self._next(values)]
+
+    def _values(self, frame, name: str) -> np.ndarray:
+        """``frame``'s values (T, D), checked; the columns are learnt on the first call."""
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(f"{name} must be a pandas DataFrame holding the target "
+                            f"{self.target!r} and its covariates, got {type(frame).__name__}")
+        columns = list(frame.columns)
+        if self.target not in columns:
+            raise ValueError(f"{name} must have the target column {self.target!r}, got the "
+                             f"columns {columns}")
+        if getattr(self, "columns_", None) is None:
+            self.columns_, self.target_column_ = columns, columns.index(self.target)
+        elif columns != self.columns_:
+            raise ValueError(f"{name} must have the columns of the training part "
+                             f"{self.columns_}, in that order, got {columns}")
+        checks.time_index(frame.index, name)
+        return checks.float_array(frame, name, ndim=2, dtype=float)  # (T, D)
+
+    def _validation_frame(self, train: pd.DataFrame, validation) -> np.ndarray:
+        """The values (V, D) of ``validation``: a validation part right after ``train``."""
+        if not self.early_stopping:
+            raise TypeError(f"validation is only for forecasters that stop early (the Keras "
+                            f"ones); {self.name} learns from train alone: call fit(train)")
+        part = getattr(validation, "attrs", {}).get("split_part")
+        if part in ("train", "test"):
+            raise ValueError(f"validation must be the validation part, got the {part} part; "
+                             "early stopping must never see the test data")
+        values = self._values(validation, "validation")
+        if len(values) < self.min_validation or validation.index[0] <= train.index[-1]:
+            raise ValueError(f"validation must hold at least {self.min_validation} row(s), all "
+                             f"after the end of train, got {len(values)} from "
+                             f"{checks.label(validation.index[0])}")
+        return values
