@@ -31,7 +31,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NBVAL := -p no:cacheprovider --nbval --nbval-current-env \
          --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help env browser lab test lint unit nbval notebooks time nav data lock bench clean slides student site
+.PHONY: help env browser lab test lint unit nbval notebooks time nav data lock bench clean slides student site wheelhouse
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -43,7 +43,8 @@ help:
 	@echo "  make lock                 re-resolve requirements.lock from pyproject.toml"
 	@echo "  make bench                time the NumPy cells against Keras"
 	@echo "  make slides               build the workshop deck: build/slides/index.html (needs Node.js)"
-	@echo "  make student              student copies without solutions: build/student/notebooks/"
+	@echo "  make student              student copies and the learners' archive: build/student/"
+	@echo "  make wheelhouse           every locked package for Linux, macOS and Windows: wheelhouse/"
 	@echo "  make site                 the course as a website, from the stored outputs: build/site/ (needs Node.js)"
 
 env:
@@ -57,10 +58,17 @@ lab:
 browser:
 	@bash tools/ensure_chromium.sh
 
-test: env browser
+# One pytest pass over the unit tests and strict nbval of every notebook, two workers sharing the
+# load (each file stays on one worker: a notebook's cells share one kernel), with the network
+# cut. What needs the network is done first: the deck and the site (npm packages on a fresh
+# clone) and the Linux part of a wheelhouse, from which tests/test_wheelhouse.py proves an
+# offline set-up resolves (pip's cache makes it quick after `make env`).
+test: env browser site
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q tests
-	bash tools/offline.sh $(BIN)/python -m pytest -q $(NBVAL) -n $(JOBS) --dist loadfile notebooks
+	$(MAKE) --no-print-directory wheelhouse \
+		WHEELHOUSE_ARGS="--out build/wheelhouse-test --platform linux --python current"
+	bash tools/offline.sh $(BIN)/python -m pytest -q -n $(JOBS) --dist loadfile $(NBVAL) \
+		tests notebooks
 
 lint: env
 	$(BIN)/ruff check .
@@ -100,6 +108,13 @@ slides: env
 
 student: env
 	$(BIN)/python -m tools.student
+
+# Every locked package as wheels for Linux x86-64, macOS arm64 and Windows (one Python, 3.12), in
+# wheelhouse/ (not committed): copied onto a USB stick, `make lab` installs from it with no
+# network. A part only: make wheelhouse WHEELHOUSE_ARGS="--platform linux --python current"
+WHEELHOUSE_ARGS ?=
+wheelhouse: env
+	$(BIN)/python -m tools.wheelhouse $(WHEELHOUSE_ARGS)
 
 # The course as a static website from the notebooks' stored outputs, with the deck in it (README,
 # "The course as a website"). tests/test_site.py runs the same build when build/site is stale.

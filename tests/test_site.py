@@ -226,8 +226,9 @@ def server(built):
 
 def test_the_site_in_headless_chromium(built, server):
     try:
-        from browser_helpers import CHROMIUM, CHROMIUM_ARGS
         from playwright.sync_api import sync_playwright
+
+        from tests.browser_helpers import CHROMIUM, CHROMIUM_ARGS
     except ImportError as error:
         skip_or_fail(f"Playwright is not installed ({error}): run `make env`")
     if not CHROMIUM.exists():

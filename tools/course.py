@@ -6,6 +6,10 @@
 
 On Windows, which has no `make`:  py tools\\course.py lab
 
+With a folder `wheelhouse/` in the course's folder, beside the Makefile (made by `make wheelhouse`,
+copied from a USB stick), that holds wheels for this machine and the chosen Python, the packages
+are installed from it alone (`pip install --no-index --find-links wheelhouse`): no network needed.
+
 This script needs only the standard library and runs with any Python 3.8 or newer. The Python
 that runs it need not be the one the course uses: the course needs a Python that TensorFlow
 supports, the range declared once in pyproject.toml (`requires-python`). With no choice given
@@ -18,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -28,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
 STAMP = VENV / ".course-installed"
+WHEELHOUSE = ROOT / "wheelhouse"
 WINDOWS = os.name == "nt"
 
 #: Exported by the Makefile too and set here for JupyterLab, so notebooks run alike everywhere
@@ -172,6 +179,47 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
+def this_platform() -> str | None:
+    """The wheelhouse's name for this machine (tools/wheelhouse.py), or None if it has none."""
+    machine = platform.machine().lower()
+    if sys.platform.startswith("linux") and machine in ("x86_64", "amd64"):
+        return "linux"
+    if sys.platform == "darwin" and machine == "arm64":
+        return "macos"
+    if sys.platform == "win32" and machine in ("amd64", "x86_64"):
+        return "windows"
+    return None
+
+
+def usable_wheelhouse(python: Path, folder: Path = WHEELHOUSE) -> Path | None:
+    """``folder`` if it holds wheels of the current lock for this platform and the Python of
+    ``python``; otherwise None, after saying why when the folder exists."""
+    if not folder.is_dir():
+        return None
+    try:
+        manifest = json.loads((folder / "wheelhouse.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        print(f"{folder.name}/ has no wheelhouse.json (make it with `make wheelhouse`): "
+              f"installing from the network", flush=True)
+        return None
+    info = query([str(python)])
+    version = f"{info[0][0]}.{info[0][1]}" if info else "?"
+    here = this_platform()
+    lock = hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest()
+    parts = [tuple(part) for part in manifest.get("parts", [])]
+    if manifest.get("lock_sha256") != lock:
+        why = "it was made for another requirements.lock (run `make wheelhouse` again)"
+    elif (here, version) not in parts:
+        held = ", ".join(f"{name} with Python {py}" for name, py in parts) or "nothing"
+        why = (f"it holds {held}, and this is {here or platform.machine()} with Python {version}"
+               + (f" (use that Python: make clean lab PYTHON=python{parts[0][1]})" if parts else ""))
+    else:
+        print(f"Installing from {folder.name}/ only (no network needed)", flush=True)
+        return folder
+    print(f"{folder.name}/ does not fit: {why}; installing from the network", flush=True)
+    return None
+
+
 def run(*command, quiet: bool = False) -> None:
     print("+", " ".join(str(c) for c in command), flush=True)
     subprocess.run([str(c) for c in command], check=True, cwd=ROOT,
@@ -187,9 +235,11 @@ def env(given: str | None = None) -> Path:
     python = venv_python()
     if STAMP.is_file() and STAMP.read_text().strip() == fingerprint():
         return python
-    run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(python, "-m", "pip", "install", "--quiet", "-r", ROOT / "requirements.lock")
-    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ROOT)
+    house = usable_wheelhouse(python)
+    source = ["--no-index", "--find-links", house] if house else []
+    run(python, "-m", "pip", "install", "--quiet", "--upgrade", *source, "pip")
+    run(python, "-m", "pip", "install", "--quiet", *source, "-r", ROOT / "requirements.lock")
+    run(python, "-m", "pip", "install", "--quiet", *source, "--no-deps", "-e", ROOT)
     run(python, "-m", "ipykernel", "install", "--sys-prefix", "--name", "rnn-course",
         "--display-name", "Python (RNNs for Time Series)", quiet=True)
     STAMP.write_text(fingerprint() + "\n")

@@ -1,7 +1,9 @@
-"""Write student copies of the notebooks: solutions removed, exercise outputs cleared.
+"""Write student copies of the notebooks (solutions removed, exercise outputs cleared) and one
+archive learners can unpack.
 
-    python -m tools.student                      # every notebook -> build/student/notebooks/
-    python -m tools.student --out DIR [NB ...]   # chosen notebooks -> DIR/notebooks/
+    python -m tools.student                      # every notebook -> build/student/notebooks/,
+                                                 # and the archive build/student/rnn-course-student.zip
+    python -m tools.student --out DIR [NB ...]   # chosen notebooks -> DIR/notebooks/ (no archive)
     python -m tools.student --run DIR/notebooks/07_time_series.ipynb  # execute a copy in place
 
 Run it through `make student`. The cut reads nothing but the cells' tags (CONTRIBUTING.md,
@@ -15,8 +17,15 @@ Run it through `make student`. The cut reads nothing but the cells' tags (CONTRI
 
 A copy runs from the top without an error: each check prints "not solved yet". The copies import
 ``utils``, which finds ``data/`` from its own location, so ``build/student/notebooks/`` works in
-place; to hand them out, give learners the repository with these copies in place of
-``notebooks/``. ``tests/test_student.py`` builds and runs them.
+place. ``tests/test_student.py`` checks the copies.
+
+**The archive** (``rnn-course-student.zip``, made with every notebook): one folder
+``rnn-course/`` holding the student copies as ``notebooks/``, and ``data/``, ``utils/`` and the
+set-up files (:data:`ARCHIVE_FILES`: README, Makefile, pyproject.toml, requirements.lock,
+environment.yml, tools/course.py), so that ``make lab`` (or ``py tools\\course.py lab``) works in
+the unpacked folder, from a ``wheelhouse/`` put beside the Makefile too. No solution, no deck (its
+speaker notes hold the answers), no tests. ``tests/test_student_archive.py`` checks that no
+solution line is anywhere in it.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import argparse
 import copy
 import sys
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -31,6 +41,15 @@ import nbformat
 from tools.execute import ROOT, execute, notebooks
 
 DEFAULT_OUT = ROOT / "build" / "student"
+ARCHIVE = "rnn-course-student.zip"
+#: The top folder inside the archive.
+ARCHIVE_ROOT = "rnn-course"
+#: The files and folders of the repository that the archive holds besides the student notebooks:
+#: what `make lab` needs to set up and run the course.
+ARCHIVE_FILES = ("README.md", "Makefile", "pyproject.toml", "requirements.lock", "environment.yml",
+                 "tools/__init__.py", "tools/course.py", "data", "utils")
+#: Never packed: caches and build leftovers.
+SKIPPED = ("__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".hypothesis")
 SOLUTION, EXERCISE, CHECK = "solution", "exercise", "check"
 
 
@@ -66,6 +85,34 @@ def write_copies(paths: list[Path], out: Path) -> list[Path]:
     return written
 
 
+def archive_members(copies: list[Path]) -> dict[str, Path]:
+    """``{name in the archive: file on disk}``: the set-up files and ``data/`` and ``utils/``
+    from the repository, and ``notebooks/`` from the student copies."""
+    members = {}
+    for name in ARCHIVE_FILES:
+        path = ROOT / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            relative = file.relative_to(ROOT)
+            if not set(SKIPPED) & set(relative.parts) and file.suffix != ".pyc":
+                members[f"{ARCHIVE_ROOT}/{relative.as_posix()}"] = file
+    for copy_path in copies:
+        members[f"{ARCHIVE_ROOT}/notebooks/{copy_path.name}"] = copy_path
+    return members
+
+
+def write_archive(copies: list[Path], out: Path) -> Path:
+    """Zip the student copies with what they need to run into ``out/`` :data:`ARCHIVE`."""
+    target = out / ARCHIVE
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, path in archive_members(copies).items():
+            info = zipfile.ZipInfo.from_file(path, name)
+            info.date_time = (2026, 1, 1, 0, 0, 0)  # the same bytes from the same sources
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return target
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="notebooks to copy (default: all)")
@@ -83,6 +130,9 @@ def main(argv: list[str]) -> int:
     written = write_copies(notebooks(args.notebooks), args.out.resolve())
     where = written[0].parent if written else args.out
     print(f"{len(written)} student notebooks in {where}")
+    if not args.notebooks:  # the whole course: the archive too
+        target = write_archive(written, args.out.resolve())
+        print(f"the learners' archive: {target} ({target.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 
