@@ -54,8 +54,21 @@ def test_notebooks_are_numbered_in_order_from_00():
 
 
 def test_navigation_lines_course_map_and_syllabus_are_fresh():
+    """Also 00_index's timetables, which `make nav` writes from slides/plan.toml."""
     stale = navigation.update(check=True)
     assert not stale, f"stale navigation in {stale}: run `make nav`"
+
+
+def test_the_timetables_of_00_index_are_readme_s():
+    """Notebook 00 shows README's two timetables, table for table (`make nav` writes them into 00,
+    `make slides` into README, both from slides/plan.toml; tests/test_slides.py checks README)."""
+    cells = [c for c in read(NOTEBOOKS[0]).cells if navigation.PLAN_TAG in tags(c)]
+    assert len(cells) == 1, f"00_index.ipynb needs one cell tagged {navigation.PLAN_TAG!r}"
+    tables = re.findall(r"^\|.*\|\n(?:\|.*\|\n?)+", cells[0].source, re.MULTILINE)
+    assert len(tables) == 2, "the half-day and the full-day timetable"
+    readme = (ROOT / "README.md").read_text()
+    for table in tables:
+        assert table.strip() in readme, f"README has not this timetable of 00_index:\n{table}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))

@@ -23,9 +23,9 @@ XOR = {"kernel_1": np.array([[1.0, -1.0], [1.0, -1.0]]), "bias_1": np.array([-0.
        "kernel_2": np.array([[1.0], [1.0]]), "bias_2": np.array([-1.5])}
 
 
-def relu_backward(dy, x, W, b):
-    dz = dy * (x @ W + b > 0)
-    return dz @ W.T, x.T @ dz, dz.sum(axis=0)
+def relu_backward(da, X, W, b):
+    dz = da * (X @ W + b > 0)
+    return dz @ W.T, X.T @ dz, dz.sum(axis=0)
 
 
 def bce(y, a):
@@ -50,14 +50,14 @@ def critical(A):
 def backward3(params, cache, Z3, y, *, mean=True, slope2=True, slope1=True, skip=False,
               swap=False):
     """The two-hidden-layer backward pass, right by default; the keywords make typical mistakes."""
-    X, H1, H2 = cache
+    X, A1, A2 = cache
     delta3 = (sigmoid(Z3) - y) / (len(y) if mean else 1)
-    s2, s1 = (1 - H1**2, 1 - H2**2) if swap else (1 - H2**2, 1 - H1**2)
+    s2, s1 = (1 - A1**2, 1 - A2**2) if swap else (1 - A2**2, 1 - A1**2)
     delta2 = (delta3 @ params["kernel_3"].T) * (s2 if slope2 else 1)
     delta1 = ((delta3 @ params["kernel_3"].T) if skip else (delta2 @ params["kernel_2"].T)) \
         * (s1 if slope1 else 1)
-    return {"kernel_1": X.T @ delta1, "bias_1": delta1.sum(axis=0), "kernel_2": H1.T @ delta2,
-            "bias_2": delta2.sum(axis=0), "kernel_3": H2.T @ delta3, "bias_3": delta3.sum(axis=0)}
+    return {"kernel_1": X.T @ delta1, "bias_1": delta1.sum(axis=0), "kernel_2": A1.T @ delta2,
+            "bias_2": delta2.sum(axis=0), "kernel_3": A2.T @ delta3, "bias_3": delta3.sum(axis=0)}
 
 
 def layer_1_doubled(*args):
@@ -153,8 +153,8 @@ WRONG = [
     (check_adam_step, (lambda *a, **k: (adam(*a, **k)[0] + 0.01, *adam(*a, **k)[1:]),),
      "the new theta after step 1 is off"),
     (check_deep_backward, (lambda *a: backward3(*a, mean=False),), "the loss is a mean"),
-    (check_deep_backward, (lambda *a: backward3(*a, slope2=False),), "1 - H2**2 is missing"),
-    (check_deep_backward, (lambda *a: backward3(*a, slope1=False),), "1 - H1**2 is missing"),
+    (check_deep_backward, (lambda *a: backward3(*a, slope2=False),), "1 - A2**2 is missing"),
+    (check_deep_backward, (lambda *a: backward3(*a, slope1=False),), "1 - A1**2 is missing"),
     (check_deep_backward, (lambda *a: backward3(*a, skip=True),),
      "not from delta3 through kernel_3"),
     (check_deep_backward, (lambda *a: backward3(*a, swap=True),), "its own slope"),
@@ -162,13 +162,13 @@ WRONG = [
     (check_deep_backward, (lambda *a: {**backward3(*a), "bias_3": np.zeros(1)},),
      "the gradient of bias_3 is off"),
     (check_deep_backward, (lambda *a: [1.0],), "return a dict with the keys"),
-    (check_relu_dense_backward, (lambda dy, x, W, b: (dy @ W.T, x.T @ dy, dy.sum(0)),),
-     "dx differs from the numerical gradient: relative error"),
-    (check_relu_dense_backward, (lambda dy, x, W, b: relu_backward(dy, x, W, b)[:2],),
-     "return a triple (dx, dW, db)"),
-    (check_relu_dense_backward, (lambda dy, x, W, b: (*relu_backward(dy, x, W, b)[:2], dy.sum()),),
+    (check_relu_dense_backward, (lambda da, X, W, b: (da @ W.T, X.T @ da, da.sum(0)),),
+     "dX differs from the numerical gradient: relative error"),
+    (check_relu_dense_backward, (lambda da, X, W, b: relu_backward(da, X, W, b)[:2],),
+     "return a triple (dX, dW, db)"),
+    (check_relu_dense_backward, (lambda da, X, W, b: (*relu_backward(da, X, W, b)[:2], da.sum()),),
      "db has shape (), expected (4,)"),
-    (check_relu_dense_backward, (lambda dy, x, W, b: (*relu_backward(dy, x, W, b)[:2],
+    (check_relu_dense_backward, (lambda da, X, W, b: (*relu_backward(da, X, W, b)[:2],
                                                        np.full(4, np.nan)),),
      "db must hold finite numbers"),
     (check_param_count, (5 * 16 + 16 * 8 + 8,), "each unit also has a bias"),

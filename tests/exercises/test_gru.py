@@ -56,7 +56,7 @@ WRONG = [
     (gru.check_chung_to_keras,
      lambda p: {k: np.concatenate([1 - v[..., :3], v[..., 3:]], axis=-1)
                 for k, v in stack(p, signs=(1, 1, 1)).items()},
-     "1 - sigmoid(a) is not sigmoid(1 - a)"),
+     "1 - sigmoid(u) is not sigmoid(1 - u)"),
     (gru.check_chung_to_keras, lambda p: {**stack(p), "kernel": stack(p)["kernel"].T},
      "transpose each block"),
     (gru.check_chung_to_keras,
@@ -76,7 +76,7 @@ WRONG = [
     (gru.check_update_gate_backward,
      lambda dh, z, hh, h: (backward_right(dh, z, hh, h)[0], dh * z), "Chung et al.'s convention"),
     (gru.check_update_gate_backward,
-     lambda dh, z, hh, h: (dh * (h - hh), dh * (1 - z)), "chain through z = sigmoid(a_z)"),
+     lambda dh, z, hh, h: (dh * (h - hh), dh * (1 - z)), "chain through the sigmoid"),
     (gru.check_update_gate_backward,
      lambda dh, z, hh, h: (dh * h * z * (1 - z), dh * (1 - z)), "z appears in both terms"),
     (gru.check_update_gate_backward,

@@ -50,13 +50,13 @@ WRONG = [
      "chain through the sigmoid"),
     (lstm.check_coupled_gate_backward,
      lambda dc, c, f, g: (coupled_right(dc, c, f, g)[0], dc * (1 - f)),
-     "chain through g = tanh(a_g)"),
+     "chain through g = tanh(z_g)"),
     (lstm.check_coupled_gate_backward,
      lambda dc, c, f, g: (coupled_right(dc, c, f, g)[0], dc * f * (1 - g**2)),
      "which here is 1 - f"),
     (lstm.check_coupled_gate_backward,
      lambda dc, c, f, g: (coupled_right(dc, c, f, g)[0], 2 * dc),
-     "da_g (compared with finite differences) is off"),
+     "dz_g (compared with finite differences) is off"),
     (lstm.check_coupled_gate_backward, lambda dc, c, f, g: ("a", "b"), "must hold real numbers"),
     (lstm.check_stacked_lstm_params,
      lambda d, units: sum(4 * (d * h + h * h + h) for h in units) + units[-1] + 1,
@@ -92,19 +92,19 @@ def test_each_hint_shows_for_its_wrong_answer(checker, wrong, hint, capsys):
 
 
 def test_the_coupled_gate_answer_agrees_with_the_library_step_with_i_tied_to_f():
-    """An LSTM step whose input gate's pre-activation is -a_f has i = 1 - f: the coupled cell.
-    Its gradient of a_f is the library's f part minus its i part; that of a_g is the g part."""
+    """An LSTM step whose input gate's pre-activation is -z_f has i = 1 - f: the coupled cell.
+    Its gradient of z_f is the library's f part minus its i part; that of z_g is the g part."""
     rng = np.random.default_rng(0)
     h = 3
-    a_f, a_g, a_o, c_prev, dc = rng.normal(size=(5, 1, h))
+    z_f, z_g, z_o, c_prev, dc = rng.normal(size=(5, 1, h))
     params = {"kernel": np.zeros((1, 4 * h)), "recurrent_kernel": np.zeros((h, 4 * h)),
-              "bias": np.concatenate([-a_f[0], a_f[0], a_g[0], a_o[0]])}  # i, f, c, o blocks
+              "bias": np.concatenate([-z_f[0], z_f[0], z_g[0], z_o[0]])}  # i, f, c, o blocks
     _, _, cache = lstm_cell.step_forward(np.zeros((1, 1)), np.zeros((1, h)), c_prev, params)
     grads = lstm_cell.step_backward(np.zeros((1, h)), dc, cache)[3]
-    da_i, da_f, da_g, _ = np.split(grads["bias"][None], 4, axis=1)  # (1, H) each, N = 1
+    dz_i, dz_f, dz_g, _ = np.split(grads["bias"][None], 4, axis=1)  # (1, H) each, N = 1
     got_f, got_g = coupled_right(dc, c_prev, cache.f, cache.g)
-    np.testing.assert_allclose(got_f, da_f - da_i)
-    np.testing.assert_allclose(got_g, da_g)
+    np.testing.assert_allclose(got_f, dz_f - dz_i)
+    np.testing.assert_allclose(got_g, dz_g)
 
 
 @pytest.mark.parametrize(("d", "units"), [(1, [4]), (3, [16, 8, 4]), (5, [2, 6])])

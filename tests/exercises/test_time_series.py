@@ -23,18 +23,18 @@ def stub(*args):
     raise NotImplementedError
 
 
-def autocorrelation(x, k):
-    d = x - x.mean()
-    return float(np.sum(d[k:] * d[:-k]) / np.sum(d**2))
+def autocorrelation(y, k):
+    centred = y - y.mean()
+    return float(np.sum(centred[k:] * centred[:-k]) / np.sum(centred**2))
 
 
-def pearson(x, k):
-    return float(np.corrcoef(x[k:], x[:-k])[0, 1])
+def pearson(y, k):
+    return float(np.corrcoef(y[k:], y[:-k])[0, 1])
 
 
-def centred_in_place(x, k):
-    x -= x.mean()
-    return float(np.sum(x[k:] * x[:-k]) / np.sum(x**2))
+def centred_in_place(y, k):
+    y -= y.mean()
+    return float(np.sum(y[k:] * y[:-k]) / np.sum(y**2))
 
 
 RIGHT = [
@@ -55,10 +55,10 @@ WRONG = [
     (check_yoy_growth, ((GDP.pct_change(4) * 101).iloc[4:], GDP), "off by"),
     (check_autocorrelation, (pearson,), "Pearson"),
     (check_autocorrelation, (centred_in_place,), "must not change its input"),
-    (check_autocorrelation, (lambda x, k: 0.5,), "off by"),
+    (check_autocorrelation, (lambda y, k: 0.5,), "off by"),
     (check_yoy_growth, ((GDP.pct_change(4) * 100).iloc[4:].astype(str), GDP),
      "yoy must hold numbers"),
-    (check_autocorrelation, (lambda x, k: x[k:] * x[:-k],), "must be a number, got an array"),
+    (check_autocorrelation, (lambda y, k: y[k:] * y[:-k],), "must be a number, got an array"),
     (check_arima_order, ((2, 0, 0),), "ADF test cannot reject a unit root"),
     (check_arima_order, ((2, 2, 0),), "over-differences"),
     (check_arima_order, ((0, 1, 2),), "swapped"),
@@ -74,7 +74,7 @@ WRONG = [
 STUBS = [
     (check_yoy_growth, (..., GDP)),
     (check_autocorrelation, (stub,)),
-    (check_autocorrelation, (lambda x, k: ...,)),
+    (check_autocorrelation, (lambda y, k: ...,)),
     (check_arima_order, (...,)),
 ]
 

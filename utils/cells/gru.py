@@ -1,31 +1,33 @@
 """The GRU cell in NumPy, forward and backward through time, equal to Keras ``GRU`` (both settings).
 
-Three gate blocks, stacked in Keras' order z, r, h::
+Three gate blocks, stacked in Keras' order z, r, h: ``W_x = [W_xz | W_xr | W_xh]`` (D, 3H) and
+``W_h = [W_hz | W_hr | W_hh]`` (H, 3H). Each gate is written out, as in notebook 11 (``z`` is the
+update gate, so the GRU has no symbol for a pre-activation)::
 
-    [x_z | x_r | x_h] = x_t W_x + b                   (N, 3H) the input projections
-    reset_after=True (Keras' default; bias (2, 3H): b = bias[0], b' = bias[1]):
-        [u_z | u_r | u_h] = h_{t-1} W_h + b'          (N, 3H) the recurrent projections
-        z_t  = sigmoid(x_z + u_z)                     update gate
-        r_t  = sigmoid(x_r + u_r)                     reset gate
-        hh_t = tanh(x_h + r_t * u_h)                  candidate
-    reset_after=False (the classic form; bias (3H,)), with W_h = [W_hz | W_hr | W_hh]:
-        z_t  = sigmoid(x_z + h_{t-1} W_hz)
-        r_t  = sigmoid(x_r + h_{t-1} W_hr)
-        hh_t = tanh(x_h + (r_t * h_{t-1}) W_hh)
-    h_t = z_t * h_{t-1} + (1 - z_t) * hh_t            (N, H)
+    reset_after=False (the classic form; bias [b_z | b_r | b_h] of shape (3H,)):
+        z_t  = sigmoid(x_t W_xz + h_{t-1} W_hz + b_z)             update gate
+        r_t  = sigmoid(x_t W_xr + h_{t-1} W_hr + b_r)             reset gate
+        hh_t = tanh(x_t W_xh + (r_t * h_{t-1}) W_hh + b_h)        candidate (h~_t)
+    reset_after=True (Keras' default; bias (2, 3H): b = bias[0] goes with x_t W_x,
+    b' = bias[1] with h_{t-1} W_h):
+        z_t  = sigmoid(x_t W_xz + b_z + h_{t-1} W_hz + b'_z)
+        r_t  = sigmoid(x_t W_xr + b_r + h_{t-1} W_hr + b'_r)
+        hh_t = tanh(x_t W_xh + b_h + r_t * (h_{t-1} W_hh + b'_h))  (u_h = h_{t-1} W_hh + b'_h)
+    h_t = z_t * h_{t-1} + (1 - z_t) * hh_t                        (N, H)
 
 with ``W_x = params["kernel"] (D, 3H)`` and ``W_h = params["recurrent_kernel"] (H, 3H)``: the
 layout of ``keras.layers.GRU(units=H, reset_after=...)``. The setting is read from the bias' shape.
 
-Backward, given ``dh`` arriving at ``h_t``::
+Backward, given ``dh`` arriving at ``h_t``; ``dz_pre``, ``dr_pre`` and ``dhh_pre`` are the
+gradients of the sums inside the sigmoids of z and r and inside the candidate's tanh::
 
-    dz = dh * (h_{t-1} - hh)      dhh = dh * (1 - z)      da_h = dhh * (1 - hh^2)
-    reset_after=True:   dr = da_h * u_h             du_h = da_h * r
-    reset_after=False:  d(rh) = da_h W_hh^T         dr = d(rh) * h_{t-1}
-    da_z = dz * z (1 - z)         da_r = dr * r (1 - r)
-    dx_t = [da_z | da_r | da_h] W_x^T
-    dh_{t-1} = dh * z + [da_z | da_r | du_h] W_h^T                        (reset_after=True)
-    dh_{t-1} = dh * z + da_z W_hz^T + da_r W_hr^T + d(rh) * r             (reset_after=False)
+    dz = dh * (h_{t-1} - hh)      dhh = dh * (1 - z)      dhh_pre = dhh * (1 - hh^2)
+    reset_after=True:   dr = dhh_pre * u_h          du_h = dhh_pre * r
+    reset_after=False:  d(rh) = dhh_pre W_hh^T      dr = d(rh) * h_{t-1}
+    dz_pre = dz * z (1 - z)       dr_pre = dr * r (1 - r)
+    dx_t = [dz_pre | dr_pre | dhh_pre] W_x^T
+    dh_{t-1} = dh * z + [dz_pre | dr_pre | du_h] W_h^T                     (reset_after=True)
+    dh_{t-1} = dh * z + dz_pre W_hz^T + dr_pre W_hr^T + d(rh) * r          (reset_after=False)
 
 Which way round z goes: Cho et al. (2014), who introduced the cell, and Keras write
 ``h_t = z * h_{t-1} + (1 - z) * hh`` (z = 1 keeps the old state). Chung et al. (2014) and many
@@ -177,25 +179,25 @@ def _step_backward(dh_next, cache: StepCache):
     z, r, hh, h_prev, params = cache.z, cache.r, cache.hh, cache.h_prev, cache.params
     W_h = params["recurrent_kernel"]
     dz = dh_next * (h_prev - hh)
-    da_h = dh_next * (1.0 - z) * (1.0 - hh * hh)  # (N, H): through the candidate's tanh
+    dhh_pre = dh_next * (1.0 - z) * (1.0 - hh * hh)  # (N, H): through the candidate's tanh
     if cache.u_h is not None:  # reset_after=True
-        dr, du_h = da_h * cache.u_h, da_h * r
+        dr, du_h = dhh_pre * cache.u_h, dhh_pre * r
     else:
         W_hz, W_hr, W_hh = np.split(W_h, 3, axis=-1)
-        drh = da_h @ W_hh.T  # (N, H): the gradient of r * h_prev
+        drh = dhh_pre @ W_hh.T  # (N, H): the gradient of r * h_prev
         dr = drh * h_prev
-    da_z, da_r = dz * z * (1.0 - z), dr * r * (1.0 - r)
-    dxw = np.concatenate([da_z, da_r, da_h], axis=-1)  # (N, 3H): of x W_x + b
+    dz_pre, dr_pre = dz * z * (1.0 - z), dr * r * (1.0 - r)  # through the two sigmoids
+    dxw = np.concatenate([dz_pre, dr_pre, dhh_pre], axis=-1)  # (N, 3H): of x W_x + b
     grads = {"kernel": cache.x.T @ dxw}
     if cache.u_h is not None:
-        dhu = np.concatenate([da_z, da_r, du_h], axis=-1)  # (N, 3H): of h_prev W_h + b'
+        dhu = np.concatenate([dz_pre, dr_pre, du_h], axis=-1)  # (N, 3H): of h_prev W_h + b'
         dh_prev = dh_next * z + dhu @ W_h.T
         grads["recurrent_kernel"] = h_prev.T @ dhu
         grads["bias"] = np.stack([dxw.sum(axis=0), dhu.sum(axis=0)])  # (2, 3H)
     else:
-        dh_prev = dh_next * z + da_z @ W_hz.T + da_r @ W_hr.T + drh * r
+        dh_prev = dh_next * z + dz_pre @ W_hz.T + dr_pre @ W_hr.T + drh * r
         grads["recurrent_kernel"] = np.concatenate(
-            [h_prev.T @ da_z, h_prev.T @ da_r, (r * h_prev).T @ da_h], axis=-1
+            [h_prev.T @ dz_pre, h_prev.T @ dr_pre, (r * h_prev).T @ dhh_pre], axis=-1
         )  # (H, 3H)
         grads["bias"] = dxw.sum(axis=0)  # (3H,)
     return dxw @ params["kernel"].T, dh_prev, grads

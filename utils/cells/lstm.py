@@ -2,11 +2,11 @@
 
 Four gate blocks, stacked in Keras' order i, f, c, o::
 
-    a_t = x_t W_x + h_{t-1} W_h + b             (N, 4H) = [a_i | a_f | a_g | a_o]
-    i_t = sigmoid(a_i)      input gate: how much of the candidate to write
-    f_t = sigmoid(a_f)      forget gate: how much of the old cell state to keep
-    g_t = tanh(a_g)         candidate values (Keras calls this block "c")
-    o_t = sigmoid(a_o)      output gate: how much of the cell state to show
+    z_t = x_t W_x + h_{t-1} W_h + b             (N, 4H) = [z_i | z_f | z_g | z_o] pre-activations
+    i_t = sigmoid(z_i)      input gate: how much of the candidate to write
+    f_t = sigmoid(z_f)      forget gate: how much of the old cell state to keep
+    g_t = tanh(z_g)         candidate values (Keras calls this block "c")
+    o_t = sigmoid(z_o)      output gate: how much of the cell state to show
     c_t = f_t * c_{t-1} + i_t * g_t             (N, H) the cell state
     h_t = o_t * tanh(c_t)                       (N, H) the hidden state (the output)
 
@@ -18,8 +18,8 @@ Backward, given ``dh`` and ``dc_t`` arriving at step t::
 
     do = dh * tanh(c_t)                 dc = dc_t + dh * o * (1 - tanh(c_t)^2)
     di = dc * g    df = dc * c_{t-1}    dg = dc * i    dc_{t-1} = dc * f
-    da = [di i(1-i) | df f(1-f) | dg (1-g^2) | do o(1-o)]
-    dx_t = da W_x^T    dh_{t-1} = da W_h^T
+    dz = [di i(1-i) | df f(1-f) | dg (1-g^2) | do o(1-o)]
+    dx_t = dz W_x^T    dh_{t-1} = dz W_h^T
 
 The cell-state path ``dc_{t-1} = dc * f`` has no weight matrix and no squashing: with f near 1
 the gradient flows back many steps. The sequence functions loop over the step functions (see
@@ -145,10 +145,10 @@ def step_backward(dh_next, dc_next, cache):
 
 def _step_forward(x, h_prev, c_prev, params):
     """:func:`step_forward` without the checks (the sequence loop has checked once)."""
-    a = x @ params["kernel"] + h_prev @ params["recurrent_kernel"] + params["bias"]  # (N, 4H)
-    a_i, a_f, a_g, a_o = np.split(a, 4, axis=-1)  # (N, H) each
-    i, f, o = sigmoid(a_i), sigmoid(a_f), sigmoid(a_o)
-    g = np.tanh(a_g)
+    z = x @ params["kernel"] + h_prev @ params["recurrent_kernel"] + params["bias"]  # (N, 4H)
+    z_i, z_f, z_g, z_o = np.split(z, 4, axis=-1)  # (N, H) each
+    i, f, o = sigmoid(z_i), sigmoid(z_f), sigmoid(z_o)
+    g = np.tanh(z_g)
     c_next = f * c_prev + i * g  # (N, H)
     tanh_c = np.tanh(c_next)
     h_next = o * tanh_c  # (N, H)
@@ -160,13 +160,13 @@ def _step_backward(dh_next, dc_next, cache: StepCache):
     i, f, g, o, tanh_c = cache.i, cache.f, cache.g, cache.o, cache.tanh_c  # (N, H) each
     dc = dc_next + dh_next * o * (1.0 - tanh_c * tanh_c)  # (N, H): both paths into c_t
     di, df, dg, do = dc * g, dc * cache.c_prev, dc * i, dh_next * tanh_c
-    da = np.concatenate(
+    dz = np.concatenate(
         [di * i * (1.0 - i), df * f * (1.0 - f), dg * (1.0 - g * g), do * o * (1.0 - o)], axis=-1
     )  # (N, 4H)
     kernel, recurrent = cache.params["kernel"], cache.params["recurrent_kernel"]
-    grads = {"kernel": cache.x.T @ da, "recurrent_kernel": cache.h_prev.T @ da,
-             "bias": da.sum(axis=0)}
-    return da @ kernel.T, da @ recurrent.T, dc * f, grads  # dx, dh_prev, dc_prev, grads
+    grads = {"kernel": cache.x.T @ dz, "recurrent_kernel": cache.h_prev.T @ dz,
+             "bias": dz.sum(axis=0)}
+    return dz @ kernel.T, dz @ recurrent.T, dc * f, grads  # dx, dh_prev, dc_prev, grads
 
 
 def sequence_forward(x, params, h0=None, c0=None):

@@ -4,7 +4,7 @@ The three cells (:mod:`utils.cells.rnn`, :mod:`utils.cells.lstm`, :mod:`utils.ce
 their parameters in a plain dict with Keras' names and layouts, so weights move both ways between
 NumPy and Keras::
 
-    a_t = x_t W_x + h_{t-1} W_h + b             (N, kH), k gate blocks side by side
+    x_t W_x + h_{t-1} W_h + b                   (N, kH), k gate blocks side by side
 
     W_x = params["kernel"]            (D, kH)
     W_h = params["recurrent_kernel"]  (H, kH)
@@ -109,8 +109,8 @@ def _glorot_uniform(shape: tuple[int, int], rng: np.random.Generator) -> np.ndar
 def _orthogonal(shape: tuple[int, int], rng: np.random.Generator, gain: float) -> np.ndarray:
     """Keras' default ``recurrent_kernel_initializer``: orthonormal rows or columns, times gain."""
     rows, cols = shape
-    a = rng.normal(size=(max(rows, cols), min(rows, cols)))
-    q, r = np.linalg.qr(a)
+    gaussian = rng.normal(size=(max(rows, cols), min(rows, cols)))
+    q, r = np.linalg.qr(gaussian)
     q = q * np.sign(np.diag(r))  # a uniform draw over orthogonal matrices
     return gain * (q if rows >= cols else q.T)
 

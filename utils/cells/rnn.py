@@ -1,7 +1,7 @@
 """The simple recurrent cell in NumPy, forward and backward through time, equal to Keras ``SimpleRNN``.
 
-    a_t = x_t W_x + h_{t-1} W_h + b          (N, H)
-    h_t = tanh(a_t)                          (N, H)
+    z_t = x_t W_x + h_{t-1} W_h + b          (N, H) the pre-activation
+    h_t = tanh(z_t)                          (N, H)
 
 with ``W_x = params["kernel"] (D, H)``, ``W_h = params["recurrent_kernel"] (H, H)`` and
 ``b = params["bias"] (H,)``: the layout of ``keras.layers.SimpleRNN(units=H)``. A feed-forward
@@ -10,8 +10,8 @@ output depends on every earlier input.
 
 Backward, with ``dh_t`` the gradient reaching ``h_t`` (from the loss and from step t+1)::
 
-    da_t = dh_t * (1 - h_t^2)      dx_t = da_t W_x^T      dh_{t-1} = da_t W_h^T
-    dW_x = sum_t x_t^T da_t        dW_h = sum_t h_{t-1}^T da_t        db = sum_t da_t
+    dz_t = dh_t * (1 - h_t^2)      dx_t = dz_t W_x^T      dh_{t-1} = dz_t W_h^T
+    dW_x = sum_t x_t^T dz_t        dW_h = sum_t h_{t-1}^T dz_t        db = sum_t dz_t
 
 The sequence functions are loops over the steps (see :mod:`utils.cells.bptt`). Inputs,
 states, gradients and weights must be finite real numbers (NaN and inf are refused).
@@ -50,7 +50,7 @@ class StepCache(NamedTuple):
 
     x: np.ndarray  #: (N, D) the input
     h_prev: np.ndarray  #: (N, H) the state entering the step
-    h_next: np.ndarray  #: (N, H) tanh(a), the state leaving it
+    h_next: np.ndarray  #: (N, H) tanh(z), the state leaving it
     params: dict  #: the checked parameter dict
 
 
@@ -122,18 +122,18 @@ def step_backward(dh_next, cache):
 
 def _step_forward(x, h_prev, params):
     """:func:`step_forward` without the checks (the sequence loop has checked once)."""
-    a = x @ params["kernel"] + h_prev @ params["recurrent_kernel"] + params["bias"]  # (N, H)
-    h_next = np.tanh(a)  # (N, H)
+    z = x @ params["kernel"] + h_prev @ params["recurrent_kernel"] + params["bias"]  # (N, H)
+    h_next = np.tanh(z)  # (N, H)
     return h_next, StepCache(x, h_prev, h_next, params)
 
 
 def _step_backward(dh_next, cache: StepCache):
     """:func:`step_backward` without the checks (the sequence loop has checked once)."""
-    da = dh_next * (1.0 - cache.h_next * cache.h_next)  # (N, H): tanh' = 1 - h^2
-    dx = da @ cache.params["kernel"].T  # (N, D)
-    dh_prev = da @ cache.params["recurrent_kernel"].T  # (N, H)
-    grads = {"kernel": cache.x.T @ da, "recurrent_kernel": cache.h_prev.T @ da,
-             "bias": da.sum(axis=0)}
+    dz = dh_next * (1.0 - cache.h_next * cache.h_next)  # (N, H): tanh' = 1 - h^2
+    dx = dz @ cache.params["kernel"].T  # (N, D)
+    dh_prev = dz @ cache.params["recurrent_kernel"].T  # (N, H)
+    grads = {"kernel": cache.x.T @ dz, "recurrent_kernel": cache.h_prev.T @ dz,
+             "bias": dz.sum(axis=0)}
     return dx, dh_prev, grads
 
 

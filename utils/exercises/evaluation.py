@@ -37,8 +37,8 @@ def _split(value, name: str) -> None:
 def _ridge_test_error(scaler, growth, split, *, fit_on="train", intercept=False, units="pp",
                       metric=mae) -> float:
     """The exercise's pipeline, and the typical slips in it (each a keyword)."""
-    z = scaler.transform(growth)
-    X, y, times = make_windows(z, window=WINDOW, horizon=1)
+    scaled = scaler.transform(growth)
+    X, y, times = make_windows(scaled, window=WINDOW, horizon=1)  # scaled windows and targets
     X, y, times = X[:, :, 0], y[:, 0], pd.DatetimeIndex(times[:, 0])  # (N, 4), (N,), (N,)
     last_fit = {"train": split.train.index[-1], "train+validation": split.validation.index[-1],
                 "all": split.test.index[-1]}[fit_on]

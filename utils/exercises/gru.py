@@ -70,38 +70,38 @@ def check_chung_to_keras(chung_to_keras):
 
 @checker("Exercise 2 (the gradients through the GRU's update)")
 def check_update_gate_backward(update_gate_backward):
-    """Exercise (11): ``update_gate_backward(dh, z, hh, h_prev)`` returns the pair da_z and dhh.
+    """Exercise (11): ``update_gate_backward(dh, z, hh, h_prev)`` returns the pair dz_pre and dhh.
 
     In Keras' convention the new state mixes the old state h_prev and the candidate hh with the
-    update gate z = sigmoid(a_z). Given ``dh`` = dL/dh_t, return dL/da_z (the gradient of the
-    update gate's pre-activation) and dL/dhh, all (N, H) arrays. Compared with finite
-    differences on a batch of 4 (H = 3).
+    update gate z = sigmoid(x_t W_xz + h_{t-1} W_hz + b_z). Given ``dh`` = dL/dh_t, return
+    dz_pre, the gradient of L with respect to the sum inside z's sigmoid, and dhh = dL/dhh, all
+    (N, H) arrays. Compared with finite differences on a batch of 4 (H = 3).
     """
     rng = np.random.default_rng(12)
-    a_z, dh = rng.normal(size=(2, 4, 3))
+    z_pre, dh = rng.normal(size=(2, 4, 3))  # z_pre: the sum inside the update gate's sigmoid
     hh, h_prev = np.tanh(rng.normal(size=(2, 4, 3)))
-    z = sigmoid(a_z)
+    z = sigmoid(z_pre)
 
-    def state(a_z, hh):
-        return _keras_update(sigmoid(a_z), hh, h_prev)
+    def state(z_pre, hh):
+        return _keras_update(sigmoid(z_pre), hh, h_prev)
 
-    expected_a = numerical_gradient(lambda a: np.sum(dh * state(a, hh)), a_z)
-    expected_hh = numerical_gradient(lambda c: np.sum(dh * state(a_z, c)), hh)
+    expected_pre = numerical_gradient(lambda s: np.sum(dh * state(s, hh)), z_pre)
+    expected_hh = numerical_gradient(lambda v: np.sum(dh * state(z_pre, v)), hh)
     got = require_solved(update_gate_backward(dh.copy(), z.copy(), hh.copy(), h_prev.copy()),
                          "update_gate_backward(...)")
     if not isinstance(got, tuple | list) or len(got) != 2:
-        raise AssertionError("return a pair (da_z, dhh)")
-    da_z, dhh = got
+        raise AssertionError("return a pair (dz_pre, dhh)")
+    dz_pre, dhh = got
     slope = z * (1.0 - z)  # the sigmoid's derivative
     swapped = ("that is the gradient of Chung et al.'s convention, where z weighs the "
                "candidate; in Keras' convention z weighs h_prev")
-    _hint(da_z, dh * (hh - h_prev) * slope, swapped)
+    _hint(dz_pre, dh * (hh - h_prev) * slope, swapped)
     _hint(dhh, dh * z, swapped)
-    _hint(da_z, dh * (h_prev - hh), "da_z is dL/dz; the exercise asks for dL/da_z: chain "
-          "through z = sigmoid(a_z)")
-    _hint(da_z, dh * h_prev * slope, "z appears in both terms of h_t: in the weight of h_prev "
+    _hint(dz_pre, dh * (h_prev - hh), "that is dL/dz; the exercise asks for the gradient of the "
+          "sum inside z's sigmoid: chain through the sigmoid")
+    _hint(dz_pre, dh * h_prev * slope, "z appears in both terms of h_t: in the weight of h_prev "
           "and in the weight of the candidate")
-    assert_close(da_z, expected_a, what="da_z (compared with finite differences)")
+    assert_close(dz_pre, expected_pre, what="dz_pre (compared with finite differences)")
     assert_close(dhh, expected_hh, what="dhh (compared with finite differences)")
     return "A larger z keeps more of h_prev and less of the candidate: both gradients follow."
 
@@ -148,8 +148,8 @@ def _typical_mistakes(p: dict) -> list[tuple[dict, str]]:
         (_stack({**blocks, "z": negated["z"]}, "rzh"), order),
         (_stack(blocks, "rzh"), order),
         (_stack({**blocks, "z": (1.0 - w, 1.0 - u, 1.0 - b)}),
-         "1 - sigmoid(a) is not sigmoid(1 - a): change the pre-activation, not the weights' "
-         "distance from 1"),
+         "1 - sigmoid(u) is not sigmoid(1 - u): change the sign of the sum inside the sigmoid, "
+         "not the weights' distance from 1"),
     ]
 
 

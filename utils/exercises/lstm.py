@@ -21,41 +21,41 @@ _STACKS = [(1, [4]), (1, [8, 4]), (3, [16, 8, 4]), (5, [2, 6])]
 
 @checker("Exercise 1 (the gate gradients of a coupled-gate LSTM)")
 def check_coupled_gate_backward(coupled_backward):
-    """Exercise (10): ``coupled_backward(dc, c_prev, f, g)`` returns the pair da_f and da_g.
+    """Exercise (10): ``coupled_backward(dc, c_prev, f, g)`` returns the pair dz_f and dz_g.
 
     The coupled-gate LSTM writes with the input gate i = 1 - f, so its cell state is
-    c_t = f c_{t-1} + (1 - f) g with f = sigmoid(a_f) and g = tanh(a_g). Given ``dc`` = dL/dc_t,
-    return the gradients of L with respect to the pre-activations a_f and a_g, all (N, H) arrays.
+    c_t = f c_{t-1} + (1 - f) g with f = sigmoid(z_f) and g = tanh(z_g). Given ``dc`` = dL/dc_t,
+    return the gradients of L with respect to the pre-activations z_f and z_g, all (N, H) arrays.
     Compared with finite differences on a batch of 4 (H = 3).
     """
     rng = np.random.default_rng(10)
-    a_f, a_g, c_prev, dc = rng.normal(size=(4, 4, 3))  # (N, H) each
+    z_f, z_g, c_prev, dc = rng.normal(size=(4, 4, 3))  # (N, H) each
 
-    def cell_state(a_f, a_g):
-        f = sigmoid(a_f)
-        return f * c_prev + (1.0 - f) * np.tanh(a_g)  # (N, H)
+    def cell_state(z_f, z_g):
+        f = sigmoid(z_f)
+        return f * c_prev + (1.0 - f) * np.tanh(z_g)  # (N, H)
 
-    expected_f = numerical_gradient(lambda a: np.sum(dc * cell_state(a, a_g)), a_f)
-    expected_g = numerical_gradient(lambda a: np.sum(dc * cell_state(a_f, a)), a_g)
-    f, g = sigmoid(a_f), np.tanh(a_g)
+    expected_f = numerical_gradient(lambda z: np.sum(dc * cell_state(z, z_g)), z_f)
+    expected_g = numerical_gradient(lambda z: np.sum(dc * cell_state(z_f, z)), z_g)
+    f, g = sigmoid(z_f), np.tanh(z_g)
     got = require_solved(coupled_backward(dc.copy(), c_prev.copy(), f.copy(), g.copy()),
                          "coupled_backward(...)")
     if not isinstance(got, tuple | list) or len(got) != 2:
-        raise AssertionError("return a pair (da_f, da_g)")
-    da_f, da_g = got
+        raise AssertionError("return a pair (dz_f, dz_g)")
+    dz_f, dz_g = got
     slope = f * (1.0 - f)  # the sigmoid's derivative
-    _hint(da_f, dc * c_prev * slope, "da_f follows only the path through f * c_prev: with "
+    _hint(dz_f, dc * c_prev * slope, "dz_f follows only the path through f * c_prev: with "
           "i = 1 - f, f also reaches c_t through the write term (1 - f) g")
-    _hint(da_f, dc * (c_prev + g) * slope, "da_f: the write term (1 - f) g falls when f rises, "
+    _hint(dz_f, dc * (c_prev + g) * slope, "dz_f: the write term (1 - f) g falls when f rises, "
           "so its path enters with a minus sign")
-    _hint(da_f, dc * (c_prev - g), "da_f is dL/df; the exercise asks for dL/da_f: chain through "
-          "the sigmoid f = sigmoid(a_f)")
-    _hint(da_g, dc * (1.0 - f), "da_g is dL/dg; the exercise asks for dL/da_g: chain through "
-          "g = tanh(a_g)")
-    _hint(da_g, dc * f * (1.0 - g * g), "da_g: the candidate is written with the input gate, "
+    _hint(dz_f, dc * (c_prev - g), "dz_f is dL/df; the exercise asks for dL/dz_f: chain through "
+          "the sigmoid f = sigmoid(z_f)")
+    _hint(dz_g, dc * (1.0 - f), "dz_g is dL/dg; the exercise asks for dL/dz_g: chain through "
+          "g = tanh(z_g)")
+    _hint(dz_g, dc * f * (1.0 - g * g), "dz_g: the candidate is written with the input gate, "
           "which here is 1 - f, not f")
-    assert_close(da_f, expected_f, what="da_f (compared with finite differences)")
-    assert_close(da_g, expected_g, what="da_g (compared with finite differences)")
+    assert_close(dz_f, expected_f, what="dz_f (compared with finite differences)")
+    assert_close(dz_g, expected_g, what="dz_g (compared with finite differences)")
     return "Both gradients equal finite differences: f now acts on two paths into c_t."
 
 

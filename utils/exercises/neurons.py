@@ -114,11 +114,11 @@ def check_xor_network(params):
         if arr.shape != shape or arr.dtype.kind not in "iuf":
             raise AssertionError(f"{key} must have shape {shape}, got {arr.shape}")
     p = {key: np.asarray(params[key], float) for key in shapes}
-    h = _step(_INPUTS @ p["kernel_1"] + p["bias_1"])
-    y = _step(h @ p["kernel_2"] + p["bias_2"])[:, 0]
+    A1 = _step(_INPUTS @ p["kernel_1"] + p["bias_1"])  # (4, 2): the hidden units' activations
+    y = _step(A1 @ p["kernel_2"] + p["bias_2"])[:, 0]
     wrong = [f"{tuple(_INPUTS[i].astype(int))} -> {y[i]}" for i in range(4)
              if y[i] != _GATES["XOR"][i]]
     if wrong:
         raise AssertionError(f"the network outputs {y.tolist()} instead of [0, 1, 1, 0]: wrong on "
-                             + ", ".join(wrong) + f". Hidden units give {h.tolist()}.")
+                             + ", ".join(wrong) + f". Hidden units give {A1.tolist()}.")
     return "Two hidden step units and one output unit compute XOR."

@@ -60,8 +60,8 @@ def check_rnn_step_backward(rnn_step_backward):
 
     def loss(**values):
         step = {"x": x, "h_prev": h_prev, "W_x": w_x, "W_h": w_h, "b": b, **values}
-        a = step["x"] @ step["W_x"] + step["h_prev"] @ step["W_h"] + step["b"]
-        return np.sum(dh_next * np.tanh(a))
+        z = step["x"] @ step["W_x"] + step["h_prev"] @ step["W_h"] + step["b"]
+        return np.sum(dh_next * np.tanh(z))
 
     keyword = {"dx": "x", "dh_prev": "h_prev", "dW_x": "W_x", "dW_h": "W_h", "db": "b"}
     for name, value in zip(_NAMES, got, strict=True):
@@ -95,9 +95,9 @@ def _variants(arrays) -> dict[str, dict[str, np.ndarray]]:
     """The five gradients of the typical wrong answers, each with its hint."""
     dh_next, x, h_prev, h_next, w_x, w_h = arrays
 
-    def grads(da, hprev_for_w=h_prev):
-        return {"dx": da @ w_x.T, "dh_prev": da @ w_h.T, "dW_x": x.T @ da,
-                "dW_h": hprev_for_w.T @ da, "db": da.sum(axis=0)}
+    def grads(dz, hprev_for_w=h_prev):
+        return {"dx": dz @ w_x.T, "dh_prev": dz @ w_h.T, "dW_x": x.T @ dz,
+                "dW_h": hprev_for_w.T @ dz, "db": dz.sum(axis=0)}
 
     right = dh_next * (1.0 - h_next**2)  # (N, H)
     return {
@@ -114,12 +114,12 @@ def _variants(arrays) -> dict[str, dict[str, np.ndarray]]:
 
 _HINTS = {
     "forgot tanh'": "the gradient must first pass back through the tanh: multiply dh by "
-                    "tanh'(a_t), which you can compute from h alone (notebook 02)",
+                    "tanh'(z_t), which you can compute from h alone (notebook 02)",
     "tanh' of h_prev": "tanh' belongs to this step's own output: compute it from h, not "
                        "from h_prev",
-    "tanh applied twice": "h is already tanh(a_t): its derivative is computed from h itself, "
+    "tanh applied twice": "h is already tanh(z_t): its derivative is computed from h itself, "
                           "without applying tanh again",
-    "no square": "tanh'(a) is 1 minus the *square* of tanh(a)",
+    "no square": "tanh'(z) is 1 minus the *square* of tanh(z)",
     "untransposed W_h": "dh_prev goes back through W_h, so it is multiplied by W_h transposed "
                         "(its values are wrong although its shape is right, since W_h is square)",
     "transposed dW_h": "dW_h is transposed: its rows belong to h_prev's units (the rows of W_h), "

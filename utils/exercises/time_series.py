@@ -50,25 +50,25 @@ def check_yoy_growth(yoy, gdp: pd.Series):
 
 @checker("Exercise 2 (autocorrelation by hand)")
 def check_autocorrelation(autocorrelation):
-    """Exercise 2: ``autocorrelation(x, k)``, the lag-k autocorrelation r_k of a 1-D array x as
-    the notebook defines it (x must not be modified)."""
+    """Exercise 2: ``autocorrelation(y, k)``, the lag-k autocorrelation r_k of a 1-D array y as
+    the notebook defines it (y must not be modified)."""
     from statsmodels.tsa.stattools import acf
 
     rng = np.random.default_rng(7)
-    x = np.cumsum(rng.normal(size=50)) * 0.3 + rng.normal(size=50)  # (50,)
-    reference = acf(x, nlags=5, adjusted=False)
+    y = np.cumsum(rng.normal(size=50)) * 0.3 + rng.normal(size=50)  # (50,)
+    reference = acf(y, nlags=5, adjusted=False)
     for k in (1, 2, 5):
-        kept = x.copy()
-        got = require_solved(autocorrelation(kept, k), f"autocorrelation(x, {k})")
-        if not np.array_equal(kept, x):
-            raise AssertionError("autocorrelation must not change its input x")
-        value = assert_number(got, f"autocorrelation(x, {k})")
-        if k == 1 and np.isclose(value, np.corrcoef(x[1:], x[:-1])[0, 1]):
+        kept = y.copy()
+        got = require_solved(autocorrelation(kept, k), f"autocorrelation(y, {k})")
+        if not np.array_equal(kept, y):
+            raise AssertionError("autocorrelation must not change its input y")
+        value = assert_number(got, f"autocorrelation(y, {k})")
+        if k == 1 and np.isclose(value, np.corrcoef(y[1:], y[:-1])[0, 1]):
             raise AssertionError(
                 "that is the Pearson correlation of the two shifted pieces; use the mean and "
                 "variance of the whole series, as in the formula"
             )
-        assert_close(got, reference[k], what=f"autocorrelation(x, {k})", atol=1e-8, rtol=0)
+        assert_close(got, reference[k], what=f"autocorrelation(y, {k})", atol=1e-8, rtol=0)
     return "Matches statsmodels' acf at lags 1, 2 and 5 (tolerance 1e-8)."
 
 

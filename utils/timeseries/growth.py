@@ -1,10 +1,12 @@
 """Growth rates and levels: turn forecasts of percentage growth back into levels (e.g. GDP in dollars).
 
 The workshop rebuilds GDP levels from predicted growth with a cumulative product. Which product
-depends on what the growth forecasts were fed:
+depends on what the growth forecasts were fed (GDP_t the level, or any other level; g_t the growth
+in percent; t0 the last known quarter, k the steps ahead), as notebook 08 writes it::
 
-    one-step-ahead:  L_hat(t) = L(t-1) * (1 + g_hat(t) / 100)          each from the *true* L(t-1)
-    recursive:       L_hat(T+h) = L(T) * prod_k (1 + g_hat(T+k) / 100)  each from the last *predicted* level
+    one-step-ahead:  GDP_hat_t = GDP_{t-1} (1 + g_hat_t / 100)            from the *true* GDP_{t-1}
+    recursive:       GDP_hat_{t0+k} = GDP_{t0} prod_{j=1..k} (1 + g_hat_{t0+j} / 100)
+                     each from the last *predicted* level
 
 Introduced in notebook 08.
 """
@@ -21,7 +23,8 @@ __all__ = ["levels_from_growth", "one_step_levels"]
 
 
 def levels_from_growth(growth: pd.Series, last_level: float) -> pd.Series:
-    """**Recursive** levels from growth forecasts in percent: L(T+h) = L(T) * prod_k (1 + g(T+k)/100).
+    """**Recursive** levels from growth forecasts in percent, from the last known level GDP_{t0}:
+    GDP_hat_{t0+k} = GDP_{t0} prod_{j=1..k} (1 + g_hat_{t0+j} / 100).
 
     Each level compounds the previous *predicted* level, so errors pile up; use with the output of
     ``forecast``.
@@ -34,7 +37,8 @@ def levels_from_growth(growth: pd.Series, last_level: float) -> pd.Series:
 
 
 def one_step_levels(growth: pd.Series, levels: pd.Series) -> pd.Series:
-    """**One-step-ahead** levels from growth predictions in percent: L_hat(t) = L(t-1) (1 + g_hat(t)/100).
+    """**One-step-ahead** levels from growth predictions in percent:
+    GDP_hat_t = GDP_{t-1} (1 + g_hat_t / 100).
 
     Each prediction starts from the *true* previous level; use with ``predict_one_step``.
     """
@@ -43,6 +47,7 @@ def one_step_levels(growth: pd.Series, levels: pd.Series) -> pd.Series:
     target_index(levels.index, growth.index, name="growth", known_name="levels")
     previous = levels.index.searchsorted(growth.index, side="left") - 1  # (N,)
     if previous.min() < 0:
-        raise ValueError("growth must start after the first date of levels (it needs L(t-1))")
+        raise ValueError("growth must start after the first date of levels (it needs the level "
+                         "of the period before)")
     base = levels.to_numpy(dtype=float)[previous]
     return pd.Series(base * (1 + values / 100), index=growth.index, name=growth.name)
