@@ -10,10 +10,9 @@ from utils.notebook_setup import import_tensorflow_quietly
 import_tensorflow_quietly()
 import keras  # noqa: E402
 
-from utils.forecasting.networks import DEFAULTS, build_network, check_config  # noqa: E402
+from utils.forecasting.networks import DEFAULTS, build_network, check_config, initial_weights  # noqa: E402
 from utils.forecasting.training import (  # noqa: E402
     COMPILED,
-    initial_weights,
     predict_network,
     train_network,
 )

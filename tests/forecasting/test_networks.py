@@ -15,11 +15,10 @@ from utils.data import sine  # noqa: E402
 from utils.forecasting.backtest import backtest, expanding_folds  # noqa: E402
 from utils.forecasting.interface import Forecaster  # noqa: E402
 from utils.forecasting.keras_forecaster import KerasForecaster  # noqa: E402
-from utils.forecasting.networks import build_network  # noqa: E402
+from utils.forecasting.networks import build_network, initial_weights  # noqa: E402
 from utils.forecasting.training import (  # noqa: E402
     COMPILED,
     _datasets,
-    initial_weights,
     predict_network,
     train_network,
 )

@@ -33,11 +33,10 @@ from utils.forecasting.interface import past_windows
 from utils.forecasting.intervals import backtest_intervals, conformal_radius, coverage_table
 from utils.forecasting.keras_forecaster import KerasForecaster, MultiOutputForecaster
 from utils.forecasting.multistep import Seq2SeqForecaster, strategy_forecaster
-from utils.forecasting.networks import build_network, check_config
+from utils.forecasting.networks import build_network, check_config, initial_weights
 from utils.forecasting.training import (
     COMPILED,
     CompiledNetwork,
-    initial_weights,
     predict_network,
     train_network,
 )
@@ -322,9 +321,9 @@ CASES: list[Case] = [
          lambda: predict_network(build_network(**CONFIG), [], X), ValueError, "weights"),
     Case(TR + "CompiledNetwork", "missing", lambda: CompiledNetwork({"cell": "gru"}, 0.01),
          ValueError, "config"),
-    Case(TR + "initial_weights", "type", lambda: initial_weights(CONFIG, seed=1.5), TypeError,
+    Case(NW + "initial_weights", "type", lambda: initial_weights(CONFIG, seed=1.5), TypeError,
          "seed"),
-    Case(TR + "initial_weights", "choice", lambda: initial_weights({"cell": "rnn", "window": 2}, 0),
+    Case(NW + "initial_weights", "choice", lambda: initial_weights({"cell": "rnn", "window": 2}, 0),
          ValueError, "cell"),
     Case(NW + "check_config", "type", lambda: check_config(["gru"], "network"), TypeError,
          "network"),

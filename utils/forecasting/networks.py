@@ -27,13 +27,17 @@ at every step of the window; at prediction nothing is dropped. The convolutional
 
 from __future__ import annotations
 
+import numpy as np
+
 from utils import checks
+from utils.cells import gru, lstm, rnn
+from utils.nn.mlp import init_dense
 from utils.notebook_setup import import_tensorflow_quietly
 
 import_tensorflow_quietly()  # before Keras: TensorFlow's start-up noise stays out of the notebook
 import keras  # noqa: E402
 
-__all__ = ["ARCHITECTURES", "CELL_NAMES", "DEFAULTS", "LAYER_NAMES", "build_network",
+__all__ = ["ARCHITECTURES", "CELL_NAMES", "DEFAULTS", "LAYER_NAMES", "build_network", "initial_weights",
            "check_config"]
 
 #: Display names of the recurrent layers, by the names the course uses for them.
@@ -133,3 +137,35 @@ def check_config(config, name: str, window: int | None = None,
     if features is not None and full["features"] != features:
         raise ValueError(f"{name} must match the windows' {features} feature(s), got "
                          f"features={full['features']}")
+
+
+def initial_weights(config: dict, seed: int) -> list[np.ndarray]:
+    """Keras' default initial weights of ``build_network(**config)``, drawn with NumPy from ``seed``.
+
+    Each recurrent layer as its cell's ``init_params`` draws it (Glorot kernel, orthogonal
+    recurrent kernel, zero bias; the LSTM's forget bias 1; the GRU's two bias rows), a Conv1D
+    kernel (kernel_size, D, units) Glorot-uniform with fans kernel_size * D and kernel_size *
+    units and a zero bias, the Dense head as ``init_dense`` (Glorot kernel, zero bias), in the
+    order of ``model.get_weights()``.
+    Drawing them with NumPy, not by re-seeding TensorFlow, matters for speed: every
+    ``tf.random.set_seed`` makes the next call of a compiled function run several times slower.
+    """
+    check_config(config, "config")
+    seed = checks.seed(seed)
+    full = {**DEFAULTS, **config}
+    cell, units, horizon, features = full["cell"], full["units"], full["horizon"], full["features"]
+    rng = np.random.default_rng(seed)
+    if cell == "conv1d":
+        k = full["kernel_size"]
+        limit = np.sqrt(6.0 / (k * features + k * units))
+        kernel = rng.uniform(-limit, limit, size=(k, features, units))  # (k, D, units)
+        head = init_dense((full["window"] - k + 1) * units, horizon, rng)  # the flattened maps
+        weights = [kernel, np.zeros(units)]
+    else:
+        init = {"simplernn": rnn.init_params, "lstm": lstm.init_params, "gru": gru.init_params}[cell]
+        layers = [init(features, units, seed=int(rng.integers(2**32)))]  # (D) -> (H)
+        if full["architecture"] != "one_output":  # the decoder, or the second layer: H -> H
+            layers.append(init(units, units, seed=int(rng.integers(2**32))))
+        head = init_dense(units, 1 if full["architecture"] == "seq2seq" else horizon, rng)
+        weights = [p[k] for p in layers for k in ("kernel", "recurrent_kernel", "bias")]
+    return [w.astype(np.float32) for w in (*weights, head["kernel"], head["bias"])]

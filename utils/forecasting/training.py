@@ -23,7 +23,7 @@ compiled function serves every window (a Conv1D network is compiled once per win
 reads every position of the window), and the loop above runs one compiled call per epoch.
 
 Randomness comes from ``seed`` alone, without re-seeding TensorFlow: the initial weights are
-drawn with NumPy (:func:`initial_weights`), the batch order too, and the dropout masks come from
+drawn with NumPy (:func:`~utils.forecasting.networks.initial_weights`), the batch order too, and the dropout masks come from
 the layers' own seed generators, whose states are set from ``seed`` before each training.
 (``tf.random.set_seed`` would make the next call of a compiled function run several times
 slower.) Windows may hold several input series, (N, window, D) with D = ``features``.
@@ -37,9 +37,7 @@ from __future__ import annotations
 import numpy as np
 
 from utils import checks
-from utils.cells import gru, lstm, rnn
-from utils.forecasting.networks import DEFAULTS, build_network, check_config
-from utils.nn.mlp import init_dense
+from utils.forecasting.networks import DEFAULTS, build_network, check_config, initial_weights
 from utils.notebook_setup import import_tensorflow_quietly
 
 tf = import_tensorflow_quietly()  # before Keras: TensorFlow's start-up noise stays out
@@ -47,7 +45,7 @@ import keras  # noqa: E402
 
 from utils.training_progress import TrainingProgress  # noqa: E402
 
-__all__ = ["COMPILED", "CompiledNetwork", "CompiledNetworks", "initial_weights", "predict_network",
+__all__ = ["COMPILED", "CompiledNetwork", "CompiledNetworks", "predict_network",
            "train_network"]
 
 
@@ -188,38 +186,6 @@ def train_network(network, X, y, X_val, y_val, *, seed: int, epochs: int = 40,
     compiled.reset(initial_weights(network, seed), seed)
     return _train_compiled(compiled, X, y, X_val, y_val, seed, epochs, patience, batch_size,
                            progress)
-
-
-def initial_weights(config: dict, seed: int) -> list[np.ndarray]:
-    """Keras' default initial weights of ``build_network(**config)``, drawn with NumPy from ``seed``.
-
-    Each recurrent layer as its cell's ``init_params`` draws it (Glorot kernel, orthogonal
-    recurrent kernel, zero bias; the LSTM's forget bias 1; the GRU's two bias rows), a Conv1D
-    kernel (kernel_size, D, units) Glorot-uniform with fans kernel_size * D and kernel_size *
-    units and a zero bias, the Dense head as ``init_dense`` (Glorot kernel, zero bias), in the
-    order of ``model.get_weights()``.
-    Drawing them with NumPy, not by re-seeding TensorFlow, matters for speed: every
-    ``tf.random.set_seed`` makes the next call of a compiled function run several times slower.
-    """
-    check_config(config, "config")
-    seed = checks.seed(seed)
-    full = {**DEFAULTS, **config}
-    cell, units, horizon, features = full["cell"], full["units"], full["horizon"], full["features"]
-    rng = np.random.default_rng(seed)
-    if cell == "conv1d":
-        k = full["kernel_size"]
-        limit = np.sqrt(6.0 / (k * features + k * units))
-        kernel = rng.uniform(-limit, limit, size=(k, features, units))  # (k, D, units)
-        head = init_dense((full["window"] - k + 1) * units, horizon, rng)  # the flattened maps
-        weights = [kernel, np.zeros(units)]
-    else:
-        init = {"simplernn": rnn.init_params, "lstm": lstm.init_params, "gru": gru.init_params}[cell]
-        layers = [init(features, units, seed=int(rng.integers(2**32)))]  # (D) -> (H)
-        if full["architecture"] != "one_output":  # the decoder, or the second layer: H -> H
-            layers.append(init(units, units, seed=int(rng.integers(2**32))))
-        head = init_dense(units, 1 if full["architecture"] == "seq2seq" else horizon, rng)
-        weights = [p[k] for p in layers for k in ("kernel", "recurrent_kernel", "bias")]
-    return [w.astype(np.float32) for w in (*weights, head["kernel"], head["bias"])]
 
 
 def _train_compiled(compiled, X, y, X_val, y_val, seed, epochs, patience, batch_size, progress):
