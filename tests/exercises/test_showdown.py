@@ -163,7 +163,7 @@ WRONG = [
     (check_conformal_radius, sorting_in_place, "must not change its input"),
     (check_conformal_radius, lambda r, c: np.sort(np.abs(r)), "must be a number, got an array"),
     (check_conformal_radius, lambda r, c: radius(r, c) + 0.5, "is off by up to 0.5"),
-    (check_coverage, coverage_with(lambda f, k: f <= k), "fold k's own residuals"),
+    (check_coverage, coverage_with(lambda f, k: f <= k), "fold i's own residuals"),
     (check_coverage, coverage_with(lambda f, k: f != k), "used later folds"),
     (check_coverage, coverage_with(lambda f, k: f == 0), "radius of fold 0 alone"),
     (check_coverage, coverage_with(lambda f, k: f < k, judge=lambda e: e), "whatever its sign"),

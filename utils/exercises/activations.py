@@ -11,7 +11,8 @@ from utils.exercises.core import assert_close, assert_number, checker, require_s
 
 __all__ = ["check_leaky_relu", "check_saturation_point"]
 
-#: Where sigmoid'(z) = 0.01 * 0.25 (1 % of its maximum), for z > 0: log(s / (1 - s)).
+#: Where sigmoid'(z) = 0.01 * 0.25 (1 % of its maximum), for z > 0: log(a / (1 - a)), with
+#: a = sigmoid(z) there.
 _S = (1 + np.sqrt(1 - 0.01)) / 2
 _SATURATION_POINT = float(np.log(_S / (1 - _S)))
 #: A typical wrong answer: where sigmoid'(z) = 0.01 (z = 4.585) or sigmoid(z) = 0.99 (z = 4.595).
@@ -20,18 +21,19 @@ _ONE_PERCENT_OF_ONE = 4.59
 
 @checker("Exercise 1 (leaky ReLU)")
 def check_leaky_relu(leaky_relu, leaky_relu_derivative):
-    """Exercise 1: ``leaky_relu(z, alpha)`` and its derivative ``leaky_relu_derivative(z, alpha)``,
-    element-wise on an array ``z``."""
+    """Exercise 1: ``leaky_relu(z, negative_slope)`` and its derivative
+    ``leaky_relu_derivative(z, negative_slope)``, element-wise on an array ``z``."""
     require_solved(leaky_relu_derivative, "leaky_relu_derivative")
     z = np.array([-3.0, -0.5, 0.5, 2.0])
-    alpha = 0.1
-    got = require_solved(leaky_relu(z.copy(), alpha), "leaky_relu(z, alpha)")
+    slope = 0.1
+    got = require_solved(leaky_relu(z.copy(), slope), "leaky_relu(z, negative_slope)")
     if np.shape(got) == z.shape and np.allclose(np.asarray(got, float), np.maximum(z, 0)):
-        raise AssertionError("that is the plain ReLU: negative inputs should give alpha * z")
-    assert_close(got, np.where(z > 0, z, alpha * z), what="leaky_relu(z, 0.1)")
-    dgot = require_solved(leaky_relu_derivative(z.copy(), alpha), "leaky_relu_derivative")
-    assert_close(dgot, np.where(z > 0, 1.0, alpha), what="leaky_relu_derivative(z, 0.1)")
-    return "Values and slopes match on z = [-3, -0.5, 0.5, 2] with alpha = 0.1."
+        raise AssertionError("that is the plain ReLU: negative inputs should give "
+                             "negative_slope * z")
+    assert_close(got, np.where(z > 0, z, slope * z), what="leaky_relu(z, 0.1)")
+    dgot = require_solved(leaky_relu_derivative(z.copy(), slope), "leaky_relu_derivative")
+    assert_close(dgot, np.where(z > 0, 1.0, slope), what="leaky_relu_derivative(z, 0.1)")
+    return "Values and slopes match on z = [-3, -0.5, 0.5, 2] with negative_slope = 0.1."
 
 
 @checker("Exercise 2 (where the sigmoid saturates)")

@@ -24,7 +24,7 @@ def _tilted(eigenvalues, angle: float) -> np.ndarray:
     return rot @ np.diag(eigenvalues) @ rot.T
 
 
-#: The quadratics L(theta) = 1/2 theta^T A theta of the check: the notebook's 1-D curve and
+#: The quadratics L(theta) = 1/2 theta^T Q theta of the check: the notebook's 1-D curve and
 #: valleys (axis-aligned), two tilted valleys and a 3-D bowl.
 _CURVATURES = {
     "the 1-D curve of section 2": np.array([[2.0]]),
@@ -38,13 +38,14 @@ _CURVATURES = {
 
 @checker("Exercise 1 (the critical learning rate of a quadratic)")
 def check_critical_lr_formula(critical_lr):
-    """Exercise 1: ``critical_lr(A)``, the largest learning rate with which gradient descent on
-    L(theta) = 1/2 theta^T A theta does not diverge, for a symmetric positive definite matrix
-    ``A`` (D, D); checked on several quadratics, axis-aligned and tilted."""
-    for name, A in _CURVATURES.items():
-        got = assert_number(require_solved(critical_lr(A.copy()), "critical_lr(A)"),
-                            f"critical_lr(A) for {name}")
-        eigenvalues = np.linalg.eigvalsh(A)
+    """Exercise 1: ``critical_lr(Q)``, the largest learning rate with which gradient descent on
+    L(theta) = 1/2 theta^T Q theta does not diverge, for a symmetric positive definite matrix
+    ``Q`` (one row and one column per parameter); checked on several quadratics, axis-aligned
+    and tilted."""
+    for name, Q in _CURVATURES.items():
+        got = assert_number(require_solved(critical_lr(Q.copy()), "critical_lr(Q)"),
+                            f"critical_lr(Q) for {name}")
+        eigenvalues = np.linalg.eigvalsh(Q)
         expected = 2 / eigenvalues.max()
         if np.isclose(got, expected, rtol=1e-6, atol=0):
             continue
@@ -53,11 +54,11 @@ def check_critical_lr_formula(critical_lr):
                                    "direction; the edge of divergence is twice as large",
             2 / eigenvalues.min(): "the flattest direction allows that rate, but the steepest "
                                    "one diverges with it",
-            2 / np.diag(A).max(): "right for axis-aligned valleys only: in a tilted valley the "
-                                  "steepest direction is not an axis, so the diagonal of A does "
+            2 / np.diag(Q).max(): "right for axis-aligned valleys only: in a tilted valley the "
+                                  "steepest direction is not an axis, so the diagonal of Q does "
                                   "not hold the curvatures",
-            4 / eigenvalues.max(): "the loss has a factor 1/2, so its gradient is A theta (not "
-                                   "2 A theta)",
+            4 / eigenvalues.max(): "the loss has a factor 1/2, so its gradient is Q theta (not "
+                                   "2 Q theta)",
         }
         for value, hint in candidates.items():
             if np.isclose(got, value, rtol=1e-6, atol=0):
@@ -66,15 +67,15 @@ def check_critical_lr_formula(critical_lr):
         verdict = "diverges" if factor > 1 else "still converges, so it is not the largest rate"
         raise AssertionError(f"for {name}, lr = {got:.4g} {verdict}: one step multiplies the "
                              f"error along some direction by up to {factor:.3g} in size")
-    return ("Gradient descent multiplies the error along each principal direction of A by "
+    return ("Gradient descent multiplies the error along each principal direction of Q by "
             "1 - lr * curvature; the steepest direction sets the limit.")
 
 
 def _adam_reference(theta, grads, lr, beta1, beta2, eps):
     """The states (theta, m, s) after each step of utils.nn.optimizers.adam_update."""
     params, state, states = {"theta": theta}, init_adam_state({"theta": theta}), []
-    for g in grads:
-        params, state = adam_update(params, {"theta": g}, state, lr=lr, beta1=beta1,
+    for grad in grads:
+        params, state = adam_update(params, {"theta": grad}, state, lr=lr, beta1=beta1,
                                     beta2=beta2, eps=eps)
         states.append((params["theta"], state["m"]["theta"], state["s"]["theta"]))
     return states
@@ -85,9 +86,9 @@ def _adam_variant(theta, grads, lr, beta1, beta2, eps, *, correct=True, shift=0,
     """A typical wrong Adam: no bias correction, the wrong step count, no square, or the
     corrected averages kept as the state."""
     m, s, states = np.zeros_like(theta), np.zeros_like(theta), []
-    for t, g in enumerate(grads, start=1):
-        m = beta1 * m + (1 - beta1) * g
-        s = beta2 * s + (1 - beta2) * (g**2 if square else g)
+    for t, grad in enumerate(grads, start=1):
+        m = beta1 * m + (1 - beta1) * grad
+        s = beta2 * s + (1 - beta2) * (grad**2 if square else grad)
         tc = t + shift
         m_hat = m / (1 - beta1**tc) if correct else m
         s_hat = s / (1 - beta2**tc) if correct else s
@@ -108,21 +109,21 @@ def check_adam_step(adam_step):
     settings = {"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-7}
     reference = _adam_reference(theta0, grads, **settings)
     variants = {
-        "without the bias correction: after the first step m = (1 - beta1) g is ten times too "
+        "without the bias correction: after the first step m = (1 - beta1) grad is ten times too "
         "small (and s a thousand times); divide each average by the factor you derived":
             _adam_variant(theta0, grads, **settings, correct=False),
         "the correction uses t, the number of steps taken including this one (t = 1 on the "
         "first step)": _adam_variant(theta0, grads, **settings, shift=1),
-        "s averages the squared gradients, g**2": _adam_variant(theta0, grads, **settings,
-                                                                square=False),
+        "s averages the squared gradients, grad**2": _adam_variant(theta0, grads, **settings,
+                                                                   square=False),
         "return the running averages m and s, not the corrected ones: the correction is "
         "recomputed from t at every step": _adam_variant(theta0, grads, **settings,
                                                          keep_corrected=True),
     }
     theta, m, s = theta0.copy(), np.zeros(3), np.zeros(3)
-    for t, g in enumerate(grads, start=1):
+    for t, grad in enumerate(grads, start=1):
         with np.errstate(divide="ignore", invalid="ignore"):
-            got = require_solved(adam_step(theta.copy(), g.copy(), m.copy(), s.copy(), t,
+            got = require_solved(adam_step(theta.copy(), grad.copy(), m.copy(), s.copy(), t,
                                            *settings.values()), "adam_step(...)")
         if not isinstance(got, tuple) or len(got) != 3:
             raise AssertionError("return a triple (theta, m, s)")

@@ -75,15 +75,16 @@ def check_recursive_forecast(recursive_forecast):
     """Exercise 1: ``recursive_forecast(intercept, coef, series, origin, horizon)`` returns the
     ``horizon`` forecasts (an array) that an AR(p) fitted before ``origin`` makes *at* the origin
     for positions origin, origin + 1, ..., using ``series[:origin]`` and nothing after it.
-    ``coef`` holds phi_1, ..., phi_p (the weight of lag 1 first); ``series`` is a 1-D array that
+    ``intercept`` is phi_0 and ``coef`` holds phi_1, ..., phi_p (the weight of lag 1 first); ``series`` is a 1-D array that
     must not be changed. Compared with ``ARForecaster(p).forecast`` on several cases."""
     series = _cycle()
     values = series.to_numpy()
     for p, origin, horizon in _RECURSIVE_CASES:
         model = ARForecaster(p).fit(series.iloc[:origin])
-        c, coef = model.intercept_, model.coef_.copy()
+        intercept, coef = model.intercept_, model.coef_.copy()
         given = values.copy()
-        got = _call(recursive_forecast, "recursive_forecast", c, coef, given, origin, horizon)
+        got = _call(recursive_forecast, "recursive_forecast", intercept, coef, given, origin,
+                    horizon)
         what = f"the AR({p}) forecast at origin {origin}, horizon {horizon}"
         if not np.array_equal(given, values):
             raise AssertionError("recursive_forecast changed `series`: keep your predictions in a "
@@ -94,27 +95,30 @@ def check_recursive_forecast(recursive_forecast):
                                  f"{got.size}")
         expected = model.forecast(series.iloc[:origin], horizon).to_numpy()
         if isinstance(got, np.ndarray) and not np.allclose(got, expected, rtol=1e-8, atol=1e-8):
-            _explain_recursive(got, c, coef, values, origin, horizon, p)
+            _explain_recursive(got, intercept, coef, values, origin, horizon, p)
         assert_close(got, expected, what=what, rtol=1e-8, atol=1e-8)
     return ("Each step feeds the previous predictions back as the newest lags: errors compound, "
             "and no value after the origin is ever used.")
 
 
-def _explain_recursive(got, c, coef, values, origin, horizon, p) -> None:
+def _explain_recursive(got, intercept, coef, values, origin, horizon, p) -> None:
     """Raise the hint of the first typical mistake that ``got`` matches, if any."""
-    one_step = [c + coef @ values[t - 1 : t - p - 1 if t - p - 1 >= 0 else None : -1]
+    one_step = [intercept + coef @ values[t - 1 : t - p - 1 if t - p - 1 >= 0 else None : -1]
                 for t in range(origin, origin + horizon)]
     if horizon > 1 and np.allclose(got, one_step, rtol=1e-8, atol=1e-8):
         raise AssertionError("these are one-step-ahead predictions: each step used the true "
                              "values after the origin, which are unknown when the forecast is "
                              "made; feed back your own predictions instead")
-    if horizon > 1 and np.allclose(got, _ar_loop(c, coef, values[:origin], horizon, shift=False)):
+    if horizon > 1 and np.allclose(got, _ar_loop(intercept, coef, values[:origin], horizon,
+                                                 shift=False)):
         raise AssertionError("every step used the same p values, so every step gives the same "
                              "number: after each prediction, append it and drop the oldest value")
-    if p > 1 and np.allclose(got, _ar_loop(c, coef, values[:origin], horizon, oldest_first=True)):
+    if p > 1 and np.allclose(got, _ar_loop(intercept, coef, values[:origin], horizon,
+                                           oldest_first=True)):
         raise AssertionError("coef[0] is the weight of lag 1, the most recent value, but it "
                              "multiplied the oldest one: reverse the window (newest first)")
-    if origin < len(values) and np.allclose(got, _ar_loop(c, coef, values[: origin + 1], horizon)):
+    if origin < len(values) and np.allclose(got, _ar_loop(intercept, coef, values[: origin + 1],
+                                                          horizon)):
         raise AssertionError("the forecast started one step late: the values known at the origin "
                              "are series[:origin], which ends just before position origin")
 
@@ -134,9 +138,9 @@ _RADIUS_CASES = [(20, 0.9), (50, 0.5), (31, 0.8), (9, 0.75), (12, 0.95), (3, 0.8
 
 @checker("Exercise 2 (conformal radius)")
 def check_conformal_radius(radius):
-    """Exercise 2: ``radius(residuals, coverage)`` returns the smallest half-width q, read off the
-    n past residuals (a 1-D array, not to be changed), such that a new error that is exchangeable
-    with them lies in [-q, q] with probability at least ``coverage`` (0 < coverage < 1); and
+    """Exercise 2: ``radius(residuals, coverage)`` returns the smallest half-width q_hat, read off
+    the n past residuals (a 1-D array, not to be changed), such that a new error that is
+    exchangeable with them lies in [-q_hat, q_hat] with probability at least ``coverage`` (0 < coverage < 1); and
     ``math.inf`` when none of the n residuals is large enough to promise that."""
     rng = np.random.default_rng(11)
     for n, coverage in _RADIUS_CASES:
@@ -154,7 +158,7 @@ def check_conformal_radius(radius):
         assert_close(value, expected, what=f"the radius for n={n}, coverage={coverage}",
                      atol=1e-9, rtol=0)
     return ("The new error's rank among all n + 1 errors is equally likely to be any of them; "
-            "that, and nothing about their distribution, sets q.")
+            "that, and nothing about their distribution, sets q_hat.")
 
 
 def _radius_or_inf(residuals, coverage) -> float:
@@ -179,22 +183,22 @@ def _explain_radius(value, expected, residuals, coverage) -> None:
         raise AssertionError("you ranked the new error among the n past ones only; count it "
                              "too: there are n + 1 errors, each equally likely to be the largest")
     if value in np.sort(residuals):
-        raise AssertionError("sort the absolute residuals |e|: a band [-q, q] misses large "
-                             "errors of either sign")
-    k = int(np.searchsorted(errors, expected)) + 1  # the right rank, counted from 1
-    if k < n and math.isclose(value, errors[k]):
+        raise AssertionError("sort the absolute residuals |e|: a band [-q_hat, q_hat] misses "
+                             "large errors of either sign")
+    right_rank = int(np.searchsorted(errors, expected)) + 1  # counted from 1
+    if right_rank < n and math.isclose(value, errors[right_rank]):
         raise AssertionError("one place too far: ranks count from 1, Python indexes from 0")
 
 
 # --- Exercise 3: measured coverage -------------------------------------------------------------
 
 def _fold_predictions(scales, n_per_fold: int, seed: int) -> pd.DataFrame:
-    """Predictions of one model over folds 0, 1, ...; the error scale of fold k is ``scales[k]``."""
+    """Predictions of one model over folds 0, 1, ...; the error scale of fold i is ``scales[i]``."""
     rng = np.random.default_rng(seed)
     rows = []
-    for k, scale in enumerate(scales):
+    for i, scale in enumerate(scales):
         truth = rng.normal(10, 3, size=n_per_fold)
-        rows.append(pd.DataFrame({"fold": k, "y_true": truth,
+        rows.append(pd.DataFrame({"fold": i, "y_true": truth,
                                   "y_pred": truth + scale * rng.normal(size=n_per_fold)}))
     return pd.concat(rows, ignore_index=True)
 
@@ -208,7 +212,7 @@ _COVERAGE_CASES = [((1.0, 1.0, 1.0, 1.0), 20, 3), ((0.5, 1.0, 2.0), 20, 4),
 def check_coverage(coverage_at):
     """Exercise 3: ``coverage_at(predictions, coverage)`` returns the fraction of the values of
     folds 1, 2, ... that fall inside the conformal band of ``coverage`` (0 < coverage < 1) whose
-    radius for fold k comes from the residuals of the folds before k only. ``predictions`` has the
+    radius for fold i comes from the residuals of the folds before i only. ``predictions`` has the
     columns fold, y_true, y_pred (one model, one seed) and must not be changed. Checked at 50, 80
     and 95 % on several tables against ``backtest_intervals`` and ``coverage_table``."""
     got, expected = [], []
@@ -225,7 +229,7 @@ def check_coverage(coverage_at):
         return ("A band is judged only on folds its radius has not seen: the promise is "
                 "tested, not assumed.")
     for variant, hint in _COVERAGE_MISTAKES:
-        if np.allclose(got, [variant(p, c) for p, c in _coverage_checks()], rtol=0, atol=1e-12):
+        if np.allclose(got, [variant(*case) for case in _coverage_checks()], rtol=0, atol=1e-12):
             raise AssertionError(hint)
     (predictions, coverage), value, right = next(
         (case, g, e) for case, g, e in zip(_coverage_checks(), got, expected, strict=True)
@@ -244,31 +248,31 @@ def _coverage_checks():
 
 
 def _variant(calibrate, signed=False):
-    """The measured coverage when fold k is calibrated on the folds f with calibrate(f, k)
-    (``signed``: the mistake of testing e <= q instead of |e| <= q)."""
+    """The measured coverage when fold i is calibrated on the folds f with calibrate(f, i)
+    (``signed``: the mistake of testing e <= q_hat instead of |e| <= q_hat)."""
     def measured(predictions, coverage) -> float:
         residuals = predictions["y_true"] - predictions["y_pred"]
         folds, inside = predictions["fold"], []
-        for k in sorted(folds.unique())[1:]:
-            q = conformal_radius(residuals[calibrate(folds, k)].to_numpy(), coverage)
-            judged = residuals[folds == k]
-            inside.extend((judged if signed else np.abs(judged)) <= q)
+        for i in sorted(folds.unique())[1:]:
+            q_hat = conformal_radius(residuals[calibrate(folds, i)].to_numpy(), coverage)
+            judged = residuals[folds == i]
+            inside.extend((judged if signed else np.abs(judged)) <= q_hat)
         return float(np.mean(inside))
     return measured
 
 
 #: Typical mistakes of Exercise 3 and their hints.
 _COVERAGE_MISTAKES = [
-    (_variant(lambda f, k: f <= k),
-     "fold k's radius included fold k's own residuals, which are not known when its forecasts "
+    (_variant(lambda f, i: f <= i),
+     "fold i's radius included fold i's own residuals, which are not known when its forecasts "
      "are made: calibrate on the folds before it only (that band looks better than it is)"),
-    (_variant(lambda f, k: f != k),
-     "fold k's radius used later folds too: calibrate on the folds *before* it only (later "
+    (_variant(lambda f, i: f != i),
+     "fold i's radius used later folds too: calibrate on the folds *before* it only (later "
      "errors are in the future)"),
-    (_variant(lambda f, k: f == 0),
-     "every fold got the radius of fold 0 alone: fold k may use all the folds before it "
-     "(0 .. k-1), so later bands are better calibrated"),
-    (_variant(lambda f, k: f < k, signed=True),
-     "a value is inside when |y_true - y_pred| <= q: compare the size of the error with q, "
-     "whatever its sign"),
+    (_variant(lambda f, i: f == 0),
+     "every fold got the radius of fold 0 alone: fold i may use all the folds before it "
+     "(0 .. i-1), so later bands are better calibrated"),
+    (_variant(lambda f, i: f < i, signed=True),
+     "a value is inside when |y_true - y_pred| <= q_hat: compare the size of the error with "
+     "q_hat, whatever its sign"),
 ]

@@ -4,10 +4,10 @@
 =====================  ====================================================================
 naive                  y_hat(t) = y(t-1)                          (last value)
 seasonal naive         y_hat(t) = y(t-m)                          (same season, one period ago)
-drift                  y_hat(t) = y(t-1) + (y_T - y_1) / (T - 1)  (slope of the training part)
+drift                  y_hat(t) = y(t-1) + (y_n - y_1) / (n - 1)  (slope of the n training values)
 mean                   y_hat(t) = mean of the training part
-AR(p)                  y_hat(t) = c + phi_1 y(t-1) + ... + phi_p y(t-p)   (least squares)
-AR(p) direct           one AR(p) per horizon step h, fitted on the value h steps ahead
+AR(p)                  y_hat(t) = phi_0 + phi_1 y(t-1) + ... + phi_p y(t-p)   (least squares)
+AR(p) direct           one AR(p) per step ahead k, fitted on the value k steps ahead
 ARIMA(p, d, q)         statsmodels' state-space ARIMA, parameters estimated on the training part
 =====================  ====================================================================
 
@@ -85,9 +85,9 @@ class MeanForecaster(BaseForecaster):
 
 
 class ARForecaster(BaseForecaster):
-    """Linear autoregression AR(p), y_hat(t) = c + sum_i phi_i y(t-i), fitted by least squares.
+    """Linear autoregression AR(p), y_hat(t) = phi_0 + sum_i phi_i y(t-i), fitted by least squares.
 
-    It needs at least 2p + 1 training values. After ``fit``: ``intercept_`` is c, ``coef_`` (p,)
+    It needs at least 2p + 1 training values. After ``fit``: ``intercept_`` is phi_0, ``coef_`` (p,)
     holds phi_1 ... phi_p (lag 1 first).
     """
 
@@ -100,8 +100,8 @@ class ARForecaster(BaseForecaster):
         return 2 * self.p + 1
 
     def _fit(self, values):
-        lags = sliding_window_view(values[:-1], self.p)[:, ::-1]  # (T-p, p), lag 1 first
-        design = np.column_stack([np.ones(len(lags)), lags])  # (T-p, p+1)
+        lags = sliding_window_view(values[:-1], self.p)[:, ::-1]  # (n-p, p), lag 1 first
+        design = np.column_stack([np.ones(len(lags)), lags])  # (n-p, p+1)
         beta, *_ = np.linalg.lstsq(design, values[self.p :], rcond=None)
         self.intercept_, self.coef_ = float(beta[0]), beta[1:]
 
@@ -110,14 +110,15 @@ class ARForecaster(BaseForecaster):
 
 
 class DirectARForecaster(BaseForecaster):
-    """The *direct* multi-step strategy with linear models: one AR(p) per horizon step h,
+    """The *direct* multi-step strategy with linear models: one AR(p) per step ahead k,
 
-        y_hat(T+h) = c_h + sum_i phi_{h,i} y(T+1-i),     h = 1 .. ``horizon``,
+        y_hat(t0+k) = phi_{k,0} + sum_i phi_{k,i} y(t0+1-i),     k = 1 .. ``horizon``,
 
-    each fitted by least squares on the value h steps after its window. Nothing is fed back:
-    ``forecast(history, h)`` uses the model of step h (so h <= ``horizon``); one step ahead it is
-    the AR(p). Compare with :class:`ARForecaster`'s recursive forecast, which feeds its own
-    predictions back. After ``fit``: ``intercepts_`` (horizon,), ``coefs_`` (horizon, p).
+    from the forecast origin t0 (the last known time), each fitted by least squares on the value
+    k steps after its window. Nothing is fed back: ``forecast(history, horizon)`` takes step k
+    from the model of step k (so at most ``horizon`` steps); one step ahead it is the AR(p).
+    Compare with :class:`ARForecaster`'s recursive forecast, which feeds its own predictions
+    back. After ``fit``: ``intercepts_`` (horizon,), ``coefs_`` (horizon, p).
     """
 
     def __init__(self, p: int, horizon: int) -> None:
@@ -130,14 +131,14 @@ class DirectARForecaster(BaseForecaster):
         return 2 * self.p + self.horizon
 
     def _fit(self, values):
-        lags = sliding_window_view(values, self.p)[:, ::-1]  # (T-p+1, p), lag 1 first
+        lags = sliding_window_view(values, self.p)[:, ::-1]  # (n-p+1, p), lag 1 first
         betas = []
-        for h in range(1, self.horizon + 1):  # every window whose value h steps ahead is known
-            n_rows = len(values) - self.p - h + 1
+        for k in range(1, self.horizon + 1):  # every window whose value k steps ahead is known
+            n_rows = len(values) - self.p - k + 1
             design = np.column_stack([np.ones(n_rows), lags[:n_rows]])  # (n_rows, p+1)
-            target = values[self.p + h - 1 :]  # (n_rows,)
+            target = values[self.p + k - 1 :]  # (n_rows,)
             betas.append(np.linalg.lstsq(design, target, rcond=None)[0])
-        beta = np.array(betas)  # (H, p+1)
+        beta = np.array(betas)  # (horizon, p+1)
         self.intercepts_, self.coefs_ = beta[:, 0], beta[:, 1:]
 
     def _next(self, past):

@@ -13,7 +13,7 @@ ETS (AICc)             exponential smoothing with error, trend and season compon
                        AICc: the classical model for a seasonal series such as monthly sales
 =====================  ====================================================================
 
-    AICc = -2 log L + 2k + 2k(k + 1) / (n - k - 1)       (k parameters, n observations)
+    AICc = -2 log(likelihood) + 2k + 2k(k + 1) / (n - k - 1)   (k parameters, n observations)
 
 Lower is better; the correction term keeps small samples from picking too many parameters.
 Both forecasters keep the chosen model's parameters for every later prediction: one-step-ahead

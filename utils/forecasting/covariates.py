@@ -4,10 +4,11 @@ The forecasting interface of :mod:`utils.forecasting.interface`, for data that i
 one column is the ``target`` (what we forecast, e.g. GDP growth), the others are covariates
 (e.g. consumption growth). The value at time t is predicted from the rows strictly before t,
 
-    y_hat(t) = f(x_{t-1}, x_{t-2}, ..., x_{t-w}),     x_s = (y_s, covariate values at s)  (D,)
+    y_hat(t) = f(x_{t-1}, x_{t-2}, ..., x_{t-T}),     x_t = (y_t, covariate values at t)  (D,)
 
-so a covariate is used through its *past* only, exactly like the target's own lags: at the
-moment of the forecast, no value of quarter t is known yet, not even the covariates'.
+with T the steps of a window (p for the VAR) and D the columns. So a covariate is used through
+its *past* only, exactly like the target's own lags: at the moment of the forecast, no value of
+quarter t is known yet, not even the covariates'.
 
 ``fit(train)``, ``predict_one_step(history, index)`` and ``forecast(history, horizon)`` take
 DataFrames whose columns are those of the training part (same names, same order) and return a
@@ -15,7 +16,7 @@ Series of the target's predictions. A backtest runs these forecasters next to th
 ones: ``compare(frame, folds, models, target="GDP growth")`` (:mod:`utils.forecasting.backtest`)
 gives each univariate forecaster the target column and each covariate forecaster the whole frame.
 
-Subclasses implement ``_fit(values, validation)`` with ``values`` (T, D) (``validation``: (V, D)
+Subclasses implement ``_fit(values, validation)`` with ``values`` (n, D) (``validation``: (V, D)
 or None) and ``_next(past)`` with ``past`` (t, D), like :class:`~utils.forecasting.interface.
 BaseForecaster`'s hooks; ``target_column_`` is the target's position among the D columns. Unless
 a subclass says otherwise (``max_horizon``), the forecast is one step: a recursive forecast would
@@ -56,7 +57,7 @@ class CovariateForecaster(BaseForecaster):
         self.target = checks.text(target, "target")
 
     def fit(self, train: pd.DataFrame, validation: pd.DataFrame | None = None) -> Self:
-        """Learn from ``train`` (T, D) only (``validation``: for forecasters that stop early)."""
+        """Learn from ``train`` (n, D) only (``validation``: for forecasters that stop early)."""
         check_training_part(train, type(self).__name__)
         self.columns_ = None  # a new fit learns new columns
         values = self._values(train, "train")
@@ -99,11 +100,11 @@ class CovariateForecaster(BaseForecaster):
         return self._result(self._forecast(values, horizon), future_index(history.index, horizon))
 
     def _forecast(self, values: np.ndarray, horizon: int):
-        """Hook: one step after ``values`` (T, D)."""
+        """Hook: one step after ``values`` (n, D)."""
         return [self._next(values)]
 
     def _values(self, frame, name: str) -> np.ndarray:
-        """``frame``'s values (T, D), checked; the columns are learnt on the first call."""
+        """``frame``'s values (n, D), checked; the columns are learnt on the first call."""
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"{name} must be a pandas DataFrame holding the target "
                             f"{self.target!r} and its covariates, got {type(frame).__name__}")
@@ -117,7 +118,7 @@ class CovariateForecaster(BaseForecaster):
             raise ValueError(f"{name} must have the columns of the training part "
                              f"{self.columns_}, in that order, got {columns}")
         checks.time_index(frame.index, name)
-        return checks.float_array(frame, name, ndim=2, dtype=float)  # (T, D)
+        return checks.float_array(frame, name, ndim=2, dtype=float)  # (n, D)
 
     def _validation_frame(self, train: pd.DataFrame, validation) -> np.ndarray:
         """The values (V, D) of ``validation``: a validation part right after ``train``."""

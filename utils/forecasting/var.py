@@ -4,8 +4,10 @@ AIC on the training part only.
 Every column is regressed on p lags of every column (Sims, 1980; Lütkepohl, *New Introduction to
 Multiple Time Series Analysis*, 2005):
 
-    x_t = c + A_1 x_{t-1} + ... + A_p x_{t-p} + e_t,      x_t, c (D,),  A_i (D, D)
+    x_t = phi_0 + Phi_1 x_{t-1} + ... + Phi_p x_{t-p} + eps_t,    x_t, phi_0 (D,),  Phi_i (D, D)
 
+with phi_0 the constant, as in an AR, and the matrices Phi_i as Hamilton (*Time Series Analysis*,
+1994) writes them (Lütkepohl writes A_i, a letter this course keeps for a layer's activations),
 fitted by least squares, equation by equation (statsmodels' ``VAR``). The lag order p is the one
 with the lowest Akaike criterion among p = 0 .. ``max_lags``, all compared on the same rows:
 
@@ -45,7 +47,7 @@ class VARForecaster(CovariateForecaster):
         The largest lag order tried.
 
     After ``fit``: ``lag_order_`` (p), ``aic_`` (a Series: the AIC of every p), ``intercept_``
-    (D,), ``coefs_`` (p, D, D) with ``coefs_[i - 1]`` = A_i.
+    (D,) = phi_0, ``coefs_`` (p, D, D) with ``coefs_[i - 1]`` = Phi_i.
     """
 
     name = "VAR (AIC)"
@@ -63,14 +65,14 @@ class VARForecaster(CovariateForecaster):
     def _fit(self, values):
         from statsmodels.tsa.api import VAR
 
-        n, d = values.shape
-        if d < 2:
+        n, n_columns = values.shape
+        if n_columns < 2:
             raise ValueError(f"train must hold the target and at least one covariate for a "
                              f"VAR, got only {self.columns_}; for the target alone use an AR "
                              f"model (ARForecaster, AutoARIMAForecaster)")
-        if n - self.max_lags <= d * self.max_lags + 1:
-            raise ValueError(f"train must have more than {(d + 1) * self.max_lags + 1} rows for "
-                             f"max_lags={self.max_lags} with {d} columns, got {n}")
+        if n - self.max_lags <= n_columns * self.max_lags + 1:
+            raise ValueError(f"train must have more than {(n_columns + 1) * self.max_lags + 1} "
+                             f"rows for max_lags={self.max_lags} with {n_columns} columns, got {n}")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             model = VAR(values)
@@ -82,7 +84,7 @@ class VARForecaster(CovariateForecaster):
         self.min_history = max(1, self.lag_order_)
 
     def _rows(self, lags: np.ndarray) -> np.ndarray:
-        """x_hat (N, D) = c + sum_i A_i x_{t-i}, from ``lags`` (N, p, D), lag 1 first."""
+        """x_hat (N, D) = phi_0 + sum_i Phi_i x_{t-i}, from ``lags`` (N, p, D), lag 1 first."""
         return self.intercept_ + np.einsum("ijk,nik->nj", self.coefs_, lags)
 
     def _next(self, past):

@@ -1,12 +1,13 @@
 """Gradient clipping by global norm: one scale for all the gradients, so that their joint norm is
 at most ``max_norm``.
 
-With ``g = (g_1, ..., g_P)`` every gradient array of the model and ``c = max_norm``:
+With ``nabla L`` all the gradients of the model as one vector (every array ``dL/dtheta_k``,
+k = 1 .. P, of the parameter arrays ``theta_k``) and ``tau = max_norm``, the clipping threshold:
 
-    ||g|| = sqrt( sum_k sum_i g_{k,i}^2 )          the global norm (all arrays as one vector)
-    g_k  <- g_k * min(1, c / ||g||)                 for every k
+    ||nabla L|| = sqrt( sum_k sum_i (dL/dtheta_k)_i^2 )        the global norm
+    dL/dtheta_k  <-  dL/dtheta_k * min(1, tau / ||nabla L||)    for every k
 
-A step of gradient descent then moves at most ``alpha * c``, whatever the gradient (Pascanu,
+A step of gradient descent then moves at most ``alpha * tau``, whatever the gradient (Pascanu,
 Mikolov and Bengio, 2013); the direction is kept, only the length is capped. This is Keras'
 ``global_clipnorm`` (its ``clipnorm`` instead clips each array on its own norm). The function is
 pure: it returns new arrays and never modifies ``grads``. Introduced in notebook 09, where it
@@ -27,7 +28,7 @@ __all__ = ["clip_by_global_norm"]
 
 
 def clip_by_global_norm(grads: Mapping, max_norm: float) -> tuple[dict, float]:
-    """Scale every array of ``grads`` by ``min(1, max_norm / ||g||)`` (the module's equation).
+    """Scale every array of ``grads`` by ``min(1, max_norm / ||nabla L||)`` (the module's equation).
 
     Parameters
     ----------
@@ -35,15 +36,16 @@ def clip_by_global_norm(grads: Mapping, max_norm: float) -> tuple[dict, float]:
         The gradients (finite real numbers, at least one array; any shapes), e.g. the ``grads``
         of a backward pass. float32 arrays stay float32.
     max_norm : float > 0
-        ``c``, the largest global norm let through; ``inf`` never clips (to log the norm of an
+        ``tau``, the largest global norm let through; ``inf`` never clips (to log the norm of an
         unclipped run).
 
     Returns
     -------
     clipped : dict
-        New arrays with the keys and shapes of ``grads``; equal to them when ``||g|| <= c``.
+        New arrays with the keys and shapes of ``grads``; equal to them when
+        ``||nabla L|| <= tau``.
     norm : float
-        ``||g||``, the global norm *before* clipping (to log how often clipping acts).
+        ``||nabla L||``, the global norm *before* clipping (to log how often clipping acts).
     """
     if not isinstance(grads, Mapping):
         raise TypeError(f"grads must be a dict name -> array, got {type(grads).__name__}")
@@ -54,7 +56,7 @@ def clip_by_global_norm(grads: Mapping, max_norm: float) -> tuple[dict, float]:
     biggest = max((float(np.max(np.abs(a))) for a in arrays.values() if a.size), default=0.0)
     if biggest == 0.0:
         return {k: a.copy() for k, a in arrays.items()}, 0.0
-    # sqrt(sum g^2) computed as biggest * sqrt(sum (g / biggest)^2): no overflow for huge g
+    # sqrt(sum grad^2) as biggest * sqrt(sum (grad / biggest)^2): no overflow for huge gradients
     ratio = np.sqrt(sum(np.sum((a.astype(np.float64) / biggest) ** 2) for a in arrays.values()))
     norm = float(biggest * ratio)
     scale = min(1.0, (max_norm / biggest) / float(ratio))

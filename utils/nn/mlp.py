@@ -1,19 +1,22 @@
 """A dense (fully connected) layer and a small multi-layer perceptron, forward and backward.
 
-Dense layer, for a batch ``x`` of shape (N, D) and ``units = U``:
+Dense layer, for a batch ``x`` of shape (N, D) and ``units = H``:
 
-    z = x W + b        # (N, U)   pre-activation; W = params["kernel"] (D, U), b = bias (U,)
-    y = f(z)           # (N, U)   f named as in Keras: "sigmoid", "tanh", "relu", "linear"
+    z = x W + b        # (N, H)   pre-activations (Z_1 in the notebooks); W = params["kernel"]
+                       #          (D, H), b = bias (H,)
+    y = f(z)           # (N, H)   activations (A_1 in the notebooks); f named as in Keras:
+                       #          "sigmoid", "tanh", "relu", "linear"
 
-Backward, given ``dy = dL/dy`` (N, U):
+Backward, given ``dy = dL/dy`` (N, H):
 
-    dz = dy * f'(z)    # (N, U)   the layer's "delta"
-    dW = x^T dz        # (D, U)
-    db = sum_n dz      # (U,)
+    dz = dy * f'(z)    # (N, H)   the layer's "delta"
+    dW = x^T dz        # (D, H)
+    db = sum_n dz      # (H,)
     dx = dz W^T        # (N, D)   passed on to the layer below
 
-A multi-layer perceptron chains L dense layers. Its parameters are one flat dict with Keras'
-layouts, ``{"kernel_1": (D, U1), "bias_1": (U1,), "kernel_2": (U1, U2), ...}``, so that
+A multi-layer perceptron chains M dense layers, l = 1 .. M, of H_1, ..., H_M units. Its
+parameters are one flat dict with Keras' layouts, ``{"kernel_1": (D, H_1), "bias_1": (H_1,),
+"kernel_2": (H_1, H_2), ...}``, so that
 ``model.get_weights()`` of a Keras ``Sequential`` of Dense layers converts both ways
 (:func:`params_from_keras_weights`, :func:`params_to_keras_weights`). The functions are pure: no
 hidden state, inputs never modified, no optimiser inside the backward pass.
@@ -47,19 +50,19 @@ class DenseCache(NamedTuple):
     """What :func:`dense_backward` needs from the forward pass of one dense layer."""
 
     x: np.ndarray  #: (N, D) the layer's input
-    z: np.ndarray  #: (N, U) the pre-activation x W + b
-    kernel: np.ndarray  #: (D, U) W
+    z: np.ndarray  #: (N, H) the pre-activations x W + b
+    kernel: np.ndarray  #: (D, H) W
     activation: str  #: the activation's name
 
 
 def init_dense(n_inputs: int, units: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """Glorot-uniform kernel (D, U) and zero bias (U,), Keras' default initialisation.
+    """Glorot-uniform kernel (D, H) and zero bias (H,), Keras' default initialisation.
 
-    ``W ~ U(-l, l)`` with ``l = sqrt(6 / (D + U))``.
+    ``W ~ Uniform(-limit, limit)`` with ``limit = sqrt(6 / (D + H))``.
 
     Parameters
     ----------
-    n_inputs, units : int >= 1, D and U
+    n_inputs, units : int >= 1, D and H
     rng : numpy.random.Generator, e.g. ``np.random.default_rng(0)``
     """
     n_inputs, units = positive_int(n_inputs, "n_inputs"), positive_int(units, "units")
@@ -72,7 +75,7 @@ def _init_dense(n_inputs: int, units: int, rng: np.random.Generator) -> dict[str
 
 
 def _dense_params(params) -> tuple[np.ndarray, np.ndarray]:
-    """``kernel`` (D, U) and ``bias`` (U,) of a dense layer, finite."""
+    """``kernel`` (D, H) and ``bias`` (H,) of a dense layer, finite."""
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict with 'kernel' (D, U) and 'bias' (U,), "
                         f"got {type(params).__name__}")
@@ -89,12 +92,12 @@ def dense_forward(x, params: Mapping, activation: str = "linear"):
     Parameters
     ----------
     x : array_like, shape (N, D), finite
-    params : dict with ``kernel`` (D, U) and ``bias`` (U,)
+    params : dict with ``kernel`` (D, H) and ``bias`` (H,)
     activation : str, one of "sigmoid", "tanh", "relu", "linear"
 
     Returns
     -------
-    y : ndarray, shape (N, U)
+    y : ndarray, shape (N, H), the activations
     cache : DenseCache, everything :func:`dense_backward` needs
     """
     f, _ = get_activation(activation)
@@ -104,7 +107,7 @@ def dense_forward(x, params: Mapping, activation: str = "linear"):
 
 
 def _dense_forward(x, kernel, bias, activation, f) -> tuple[np.ndarray, DenseCache]:
-    z = x @ kernel + bias  # (N, U)
+    z = x @ kernel + bias  # (N, H)
     return f(z), DenseCache(x, z, kernel, activation)
 
 
@@ -122,13 +125,13 @@ def dense_backward(dy, cache: DenseCache):
 
     Parameters
     ----------
-    dy : array_like, shape (N, U), gradient of the loss with respect to the layer's output
+    dy : array_like, shape (N, H), gradient of the loss with respect to the layer's output
     cache : DenseCache, the second result of :func:`dense_forward`
 
     Returns
     -------
     dx : ndarray (N, D)
-    grads : dict with ``kernel`` (D, U) and ``bias`` (U,)
+    grads : dict with ``kernel`` (D, H) and ``bias`` (H,)
     """
     cache = _cache(cache)
     dy = float_array(dy, "dy", shape=cache.z.shape)
@@ -138,12 +141,13 @@ def dense_backward(dy, cache: DenseCache):
 def _dense_backward(dy: np.ndarray, cache: DenseCache):
     x, z, kernel, activation = cache
     _, df = ACTIVATIONS[activation]
-    dz = dy * df(z)  # (N, U), the delta
+    dz = dy * df(z)  # (N, H), the delta
     return dz @ kernel.T, {"kernel": x.T @ dz, "bias": dz.sum(axis=0)}
 
 
 def init_mlp(sizes: Sequence[int], rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """Parameters of an MLP with layer sizes ``[D, U1, ..., UL]``: ``kernel_l``, ``bias_l``, l <= L.
+    """Parameters of an MLP with layer sizes ``[D, H_1, ..., H_M]``: ``kernel_l``, ``bias_l``,
+    l = 1 .. M.
 
     ``sizes`` is a list of at least two ints >= 1; ``rng`` a ``numpy.random.Generator``.
     """
@@ -170,7 +174,7 @@ def _activations(activations) -> list[str]:
 
 
 def _mlp_params(params, n: int | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The L (kernel, bias) pairs of an MLP's flat dict, checked to chain: (U_{l-1}, U_l), (U_l,).
+    """The M (kernel, bias) pairs of an MLP's flat dict, checked to chain: (H_{l-1}, H_l), (H_l,).
 
     ``n`` is the number of layers (``None``: as many as the dict holds pairs, at least one).
     """
@@ -195,27 +199,27 @@ def _mlp_params(params, n: int | None = None) -> list[tuple[np.ndarray, np.ndarr
 
 
 def mlp_forward(x, params: Mapping, activations: Sequence[str]):
-    """Forward pass of an MLP: ``h_0 = x``, ``h_l = f_l(h_{l-1} W_l + b_l)``, output ``h_L``.
+    """Forward pass of an MLP: ``A_0 = x``, ``A_l = f_l(A_{l-1} W_l + b_l)``, output ``A_M``.
 
     Parameters
     ----------
     x : array_like, shape (N, D), finite
-    params : dict ``kernel_l`` (U_{l-1}, U_l), ``bias_l`` (U_l,) for l = 1..L
-    activations : list of L activation names
+    params : dict ``kernel_l`` (H_{l-1}, H_l), ``bias_l`` (H_l,) for l = 1..M (H_0 = D)
+    activations : list of M activation names
 
     Returns
     -------
-    y : ndarray, shape (N, U_L)
-    caches : list of the L layers' DenseCache
+    y : ndarray, shape (N, H_M), the last layer's activations A_M
+    caches : list of the M layers' DenseCache
     """
     names = _activations(activations)
     layers = _mlp_params(params, len(names))
-    h = float_array(x, "x", shape=("N", layers[0][0].shape[0]), dtype=np.float64)
+    a = float_array(x, "x", shape=("N", layers[0][0].shape[0]), dtype=np.float64)
     caches = []
     for (kernel, bias), name in zip(layers, names, strict=True):
-        h, cache = _dense_forward(h, kernel, bias, name, ACTIVATIONS[name][0])
+        a, cache = _dense_forward(a, kernel, bias, name, ACTIVATIONS[name][0])
         caches.append(cache)
-    return h, caches
+    return a, caches
 
 
 def mlp_backward(dy, caches: Sequence[DenseCache]):
@@ -223,8 +227,8 @@ def mlp_backward(dy, caches: Sequence[DenseCache]):
 
     Parameters
     ----------
-    dy : array_like, shape (N, U_L), gradient of the loss with respect to the output
-    caches : the list of L DenseCache returned by :func:`mlp_forward` (its second result)
+    dy : array_like, shape (N, H_M), gradient of the loss with respect to the output
+    caches : the list of M DenseCache returned by :func:`mlp_forward` (its second result)
 
     Returns ``dx`` (N, D) and ``grads``, a dict with the keys and shapes of ``params``.
     """
@@ -241,12 +245,12 @@ def mlp_backward(dy, caches: Sequence[DenseCache]):
         if caches[i].x.shape != caches[i - 1].z.shape:
             raise ValueError(f"caches[{i}] must follow caches[{i - 1}] (input of shape "
                              f"{caches[i - 1].z.shape}), got input of shape {caches[i].x.shape}")
-    grads, dh = {}, float_array(dy, "dy", shape=caches[-1].z.shape)
+    grads, da = {}, float_array(dy, "dy", shape=caches[-1].z.shape)
     for layer in range(len(caches), 0, -1):
-        dh, layer_grads = _dense_backward(dh, caches[layer - 1])
+        da, layer_grads = _dense_backward(da, caches[layer - 1])
         grads[f"kernel_{layer}"] = layer_grads["kernel"]
         grads[f"bias_{layer}"] = layer_grads["bias"]
-    return dh, grads
+    return da, grads
 
 
 def params_from_keras_weights(weights: Sequence) -> dict[str, np.ndarray]:

@@ -2,8 +2,11 @@
 
 Standardising and min-max scaling:
 
-    z = (x - mean_train) / std_train            x = z * std_train + mean_train
-    z = (x - min_train) / (max_train - min_train) * (b - a) + a
+    y_tilde = (y - mean_train) / std_train      y = y_tilde * std_train + mean_train
+    y_tilde = (y - min_train) / (max_train - min_train) * (high - low) + low
+
+with the notebooks' letters y_tilde = (y - y_bar) / s for the first, and (low, high) the
+MinMaxScaler's ``feature_range`` for the second.
 
 The statistics come from the training part alone. Fitting on the whole series would let the test
 period's mean and spread leak into training (the original workshop's mistake), so a scaler
@@ -13,13 +16,14 @@ period's mean and spread leak into training (the original workshop's mistake), s
 - refuses a part tagged as validation or test by :func:`utils.timeseries.splits.chronological_split`.
 
     >>> scaler = StandardScaler().fit(split.train)
-    >>> z_test = scaler.transform(split.test)
-    >>> pred = scaler.inverse_transform(z_pred)        # back to, e.g., percent
+    >>> test_s = scaler.transform(split.test)
+    >>> pred = scaler.inverse_transform(pred_s)        # back to, e.g., percent
 
-Inputs may be a Series (T,), a DataFrame or array (T, F) of finite real numbers; pandas objects
-keep their index. A scaler fitted on one series (T,) scales arrays of any shape up to (N, K)
-(e.g. windows or predictions); one fitted on F columns scales (T, F) data, and ``column=j``
-applies column j's statistics to any array (e.g. predictions (N, horizon) of column j).
+Inputs may be a Series (n,), a DataFrame or array (n, D) of finite real numbers (n values of D
+series); pandas objects keep their index. A scaler fitted on one series (n,) scales arrays of any
+shape up to (N, K) (e.g. windows or predictions); one fitted on D columns scales (n, D) data,
+and ``column=j`` applies column j's statistics to any array (e.g. predictions (N, horizon) of
+column j).
 Introduced in notebook 08.
 """
 
@@ -40,11 +44,11 @@ class _Scaler:
     """Shared fit-once / transform / inverse_transform logic; subclasses set ``_stats``."""
 
     def __init__(self) -> None:
-        self.offset_: np.ndarray | None = None  # subtracted first, (F,) or ()
-        self.scale_: np.ndarray | None = None  # then divided by, (F,) or ()
+        self.offset_: np.ndarray | None = None  # subtracted first, (D,) or ()
+        self.scale_: np.ndarray | None = None  # then divided by, (D,) or ()
 
     def fit(self, train):
-        """Learn the statistics from ``train`` (T,) or (T, F), T >= 2; return ``self``."""
+        """Learn the statistics from ``train`` (n,) or (n, D), n >= 2; return ``self``."""
         if self.offset_ is not None:
             raise ValueError(
                 f"this {type(self).__name__} is already fitted; create a new one to fit again"
@@ -87,7 +91,7 @@ class _Scaler:
         return self.offset_[column], self.scale_[column]
 
     def _values(self, data, column) -> np.ndarray:
-        """``data`` as a float array (T,) or (T, F) whose columns match the fitted ones."""
+        """``data`` as a float array (n,) or (n, D) whose columns match the fitted ones."""
         values = checks.float_array(data, "data", ndim=(1, 2), dtype=float)
         n_columns = self.offset_.size
         if column is None and self.offset_.ndim == 1 and (values.ndim != 2
@@ -98,7 +102,7 @@ class _Scaler:
 
 
 class StandardScaler(_Scaler):
-    """z = (x - mean) / std, with the mean and (population) std of the training part."""
+    """y_tilde = (y - mean) / std, with the mean and (population) std of the training part."""
 
     def _stats(self, values):
         return values.mean(axis=0), values.std(axis=0)

@@ -1,13 +1,14 @@
 """The lag k of a series: its lag-k scatter and its bar in the correlogram, side by side
 (notebook 07).
 
-    r_k = sum_{t=k+1}^{T} (y_t - ybar)(y_{t-k} - ybar) / sum_{t=1}^{T} (y_t - ybar)^2
+    r_k = sum_{t=k+1}^{n} (y_t - y_bar)(y_{t-k} - y_bar) / sum_{t=1}^{n} (y_t - y_bar)^2
 
 The scatter shows every pair (y_{t-k}, y_t) with its least-squares line; the correlogram shows
-r_1 .. r_max_lag with the 95 % band +-1.96 / sqrt(T) of a series with no autocorrelation, and the
-bar of lag k marked. The pure function :func:`lag_view` computes what the picture shows (the
-tests call it); :func:`draw_lag_view` draws one lag (the static figure of the notebook);
-:func:`lag_explorer` wires a lag slider to it with ``ipywidgets`` (imported only when called).
+r_1 .. r_max_lag with the 95 % band +-1.96 / sqrt(n) of a series of n values with no
+autocorrelation, and the bar of lag k marked. The pure function :func:`lag_view` computes what
+the picture shows (the tests call it); :func:`draw_lag_view` draws one lag (the static figure of
+the notebook); :func:`lag_explorer` wires a lag slider to it with ``ipywidgets`` (imported only
+when called).
 """
 
 from __future__ import annotations
@@ -25,29 +26,29 @@ def lag_view(series: pd.Series, lag: int, max_lag: int = 12) -> dict:
 
     Parameters
     ----------
-    series : pd.Series (T,) of finite numbers, in time order
+    series : pd.Series (n,) of finite numbers, in time order
     lag : int, 1 <= lag <= max_lag
-    max_lag : int, 1 <= max_lag < T - 1: the last lag of the correlogram
+    max_lag : int, 1 <= max_lag < n - 1: the last lag of the correlogram
 
     Returns
     -------
-    dict with ``before`` (T - lag,) the values y_{t-lag}, ``now`` (T - lag,) the values y_t,
+    dict with ``before`` (n - lag,) the values y_{t-lag}, ``now`` (n - lag,) the values y_t,
     ``acf`` (max_lag + 1,) the autocorrelations r_0 = 1, r_1, ..., ``r`` the autocorrelation at
     ``lag`` (the formula above: whole-series mean and variance), ``pearson`` the Pearson
     correlation of the two pieces (each centred on its own mean), ``slope`` and ``intercept`` of
-    the least-squares line of ``now`` on ``before``, and ``band`` = 1.96 / sqrt(T).
+    the least-squares line of ``now`` on ``before``, and ``band`` = 1.96 / sqrt(n).
     """
-    values = checks.numeric_series(series, "series", min_length=3)  # (T,)
+    values = checks.numeric_series(series, "series", min_length=3)  # (n,)
     max_lag = checks.positive_int(max_lag, "max_lag")
     if max_lag >= len(values) - 1:
         raise ValueError(f"max_lag must be an int in [1, {len(values) - 1}), got {max_lag!r}")
     lag = checks.positive_int(lag, "lag")
     if lag > max_lag:
         raise ValueError(f"lag must be an int in [1, max_lag={max_lag}], got {lag!r}")
-    centred = values - values.mean()  # (T,)
+    centred = values - values.mean()  # (n,)
     acf = np.array([1.0] + [np.sum(centred[k:] * centred[:-k]) / np.sum(centred**2)
                             for k in range(1, max_lag + 1)])  # (max_lag + 1,)
-    before, now = values[:-lag], values[lag:]  # (T - lag,) each
+    before, now = values[:-lag], values[lag:]  # (n - lag,) each
     slope, intercept = np.polyfit(before, now, 1)
     return {"before": before, "now": now, "acf": acf, "r": float(acf[lag]),
             "pearson": float(np.corrcoef(before, now)[0, 1]), "slope": float(slope),
