@@ -9,8 +9,10 @@ stream output, so a second run stores the same bytes.
 
 from __future__ import annotations
 
+import inspect
 import time
 from pathlib import Path
+from queue import Empty
 
 import nbformat
 from nbclient import NotebookClient
@@ -29,8 +31,19 @@ KERNEL_INFO_TIMEOUT = 20
 START_ATTEMPTS = 3
 
 
+#: A wait for a kernel message is cut into slices this long (seconds); see _sliced.
+WAIT_SLICE = 1.0
+
+
 class _Client(NotebookClient):
-    """nbclient's client, with a short wait for the kernel_info reply (see KERNEL_INFO_TIMEOUT)."""
+    """nbclient's client, with a short wait for the kernel_info reply (see KERNEL_INFO_TIMEOUT)
+    and waits for messages cut into slices (see :func:`_sliced`)."""
+
+    async def async_start_new_kernel_client(self):
+        kc = await super().async_start_new_kernel_client()
+        for channel in (kc.shell_channel, kc.iopub_channel):
+            channel.get_msg = _sliced(channel.get_msg)
+        return kc
 
     def _get_timeout(self, cell):
         return KERNEL_INFO_TIMEOUT if cell is None else super()._get_timeout(cell)
@@ -110,6 +123,29 @@ def _cell_times(nb) -> list[tuple[int, float, str]]:
                        - datetime.fromisoformat(begin.replace("Z", "+00:00"))).total_seconds()
             found.append((i, seconds, (cell.source.splitlines() or [""])[0][:60]))
     return found
+
+
+def _sliced(get_msg):
+    """``get_msg(timeout)`` that waits in slices of WAIT_SLICE seconds up to ``timeout``.
+
+    On a loaded machine a message that has arrived is sometimes noticed only when a long wait
+    for it times out (seen as notebooks that stalled for exactly one cell timeout, 300 s, and
+    then finished normally); polling again every second picks such a message up at once. The
+    total wait, and the Empty raised at its end, are unchanged.
+    """
+
+    async def sliced(timeout=None, **kwargs):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = WAIT_SLICE if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                msg = get_msg(timeout=min(WAIT_SLICE, left), **kwargs)
+                return await msg if inspect.isawaitable(msg) else msg
+            except Empty:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+
+    return sliced
 
 
 def coalesce_streams(nb):

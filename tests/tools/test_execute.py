@@ -105,3 +105,30 @@ def test_a_lost_kernel_info_reply_is_waited_for_briefly_then_retried():
     assert client._get_timeout(new_code_cell("x = 1")) == 300
     with pytest.raises(TimeoutError, match="no kernel_info reply within 20 s"):
         asyncio.run(client._async_handle_timeout(20, None))
+
+
+def test_waits_for_kernel_messages_are_cut_into_slices_with_the_same_total():
+    """A message noticed only at the end of a long wait is picked up by the next short one."""
+    import asyncio
+    import time
+    from queue import Empty
+
+    calls = []
+
+    async def get_msg(timeout=None):
+        calls.append(timeout)
+        if len(calls) < 3:
+            raise Empty  # "nothing yet", twice
+        return {"msg": "reply"}
+
+    sliced = execute._sliced(get_msg)
+    assert asyncio.run(sliced(timeout=300)) == {"msg": "reply"}
+    assert calls == [execute.WAIT_SLICE] * 3
+
+    async def never(timeout=None):
+        raise Empty
+
+    start = time.monotonic()
+    with pytest.raises(Empty):
+        asyncio.run(execute._sliced(never)(timeout=0.05))
+    assert time.monotonic() - start < 1.0  # the total wait is the one asked for
