@@ -39,6 +39,7 @@ from utils.forecasting.training import (
     CompiledNetwork,
     predict_network,
     train_network,
+    training_settings,
 )
 from utils.forecasting.var import VARForecaster
 from utils.timeseries.splits import chronological_split
@@ -319,6 +320,12 @@ CASES: list[Case] = [
          "network"),
     Case(TR + "predict_network", "shape",
          lambda: predict_network(build_network(**CONFIG), [], X), ValueError, "weights"),
+    Case(TR + "training_settings", "range",
+         lambda: training_settings(epochs=0, patience=1, batch_size=8, learning_rate=0.01),
+         ValueError, "epochs"),
+    Case(TR + "training_settings", "nan",
+         lambda: training_settings(epochs=2, patience=1, batch_size=8, learning_rate=np.nan),
+         ValueError, "learning_rate"),
     Case(TR + "CompiledNetwork", "missing", lambda: CompiledNetwork({"cell": "gru"}, 0.01),
          ValueError, "config"),
     Case(NW + "initial_weights", "type", lambda: initial_weights(CONFIG, seed=1.5), TypeError,

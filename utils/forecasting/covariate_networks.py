@@ -30,7 +30,7 @@ import numpy as np
 from utils import checks
 from utils.forecasting.covariates import CovariateForecaster
 from utils.forecasting.networks import ARCHITECTURES, LAYER_NAMES, build_network, check_config
-from utils.forecasting.training import predict_network, train_network
+from utils.forecasting.training import predict_network, train_network, training_settings
 from utils.timeseries.scaling import StandardScaler
 from utils.timeseries.windowing import make_windows
 
@@ -80,13 +80,8 @@ class KerasCovariateForecaster(CovariateForecaster):
                              "recurrent_dropout": recurrent_dropout, "kernel_size": kernel_size}
         check_config(self.network_args, "network")  # every setting of the network, checked now
         self.window = self.min_history = window
-        self.training = {
-            "epochs": checks.positive_int(epochs, "epochs"),
-            "patience": checks.positive_int(patience, "patience"),
-            "batch_size": checks.positive_int(batch_size, "batch_size"),
-            "learning_rate": checks.finite_number(learning_rate, "learning_rate", low=0.0,
-                                                  low_open=True),
-        }
+        self.training = training_settings(epochs=epochs, patience=patience,
+                                          batch_size=batch_size, learning_rate=learning_rate)
         self.validation = checks.fraction(validation, "validation")
         self.seed = checks.seed(seed)
         if show_progress is not None:

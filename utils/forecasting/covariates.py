@@ -122,16 +122,4 @@ class CovariateForecaster(BaseForecaster):
 
     def _validation_frame(self, train: pd.DataFrame, validation) -> np.ndarray:
         """The values (V, D) of ``validation``: a validation part right after ``train``."""
-        if not self.early_stopping:
-            raise TypeError(f"validation is only for forecasters that stop early (the Keras "
-                            f"ones); {self.name} learns from train alone: call fit(train)")
-        part = getattr(validation, "attrs", {}).get("split_part")
-        if part in ("train", "test"):
-            raise ValueError(f"validation must be the validation part, got the {part} part; "
-                             "early stopping must never see the test data")
-        values = self._values(validation, "validation")
-        if len(values) < self.min_validation or validation.index[0] <= train.index[-1]:
-            raise ValueError(f"validation must hold at least {self.min_validation} row(s), all "
-                             f"after the end of train, got {len(values)} from "
-                             f"{checks.label(validation.index[0])}")
-        return values
+        return self._validation_values(train, validation, read=self._values, unit="row")

@@ -142,8 +142,13 @@ class BaseForecaster:
                              f"numbers (check its _next and its training data)")
         return pd.Series(preds, index=index, name=self.name, dtype=float)
 
-    def _validation_values(self, train: pd.Series, validation) -> np.ndarray:
-        """The values of ``validation``, checked: a validation part right after ``train``."""
+    def _validation_values(self, train: pd.Series, validation, read=None,
+                           unit: str = "value") -> np.ndarray:
+        """The values of ``validation``, checked: a validation part right after ``train``.
+
+        ``read(validation, "validation")`` turns it into values (default: a numeric Series);
+        ``unit`` names what ``min_validation`` counts in the message ("value", "row").
+        """
         if not self.early_stopping:
             raise TypeError(f"validation is only for forecasters that stop early (the Keras "
                             f"ones); {self.name} learns from train alone: call fit(train)")
@@ -151,9 +156,9 @@ class BaseForecaster:
         if part in ("train", "test"):
             raise ValueError(f"validation must be the validation part, got the {part} part; "
                              "early stopping must never see the test data")
-        values = checks.numeric_series(validation, "validation")
+        values = (read or checks.numeric_series)(validation, "validation")
         if len(values) < self.min_validation or validation.index[0] <= train.index[-1]:
-            raise ValueError(f"validation must hold at least {self.min_validation} value(s), all "
+            raise ValueError(f"validation must hold at least {self.min_validation} {unit}(s), all "
                              f"after the end of train, got {len(values)} from "
                              f"{checks.label(validation.index[0])}")
         return values

@@ -40,7 +40,7 @@ import numpy as np
 from utils import checks
 from utils.forecasting.interface import BaseForecaster
 from utils.forecasting.networks import CELL_NAMES, build_network
-from utils.forecasting.training import predict_network, train_network
+from utils.forecasting.training import predict_network, train_network, training_settings
 from utils.timeseries.scaling import StandardScaler
 from utils.timeseries.windowing import make_windows
 
@@ -98,13 +98,8 @@ class KerasForecaster(BaseForecaster):
         self.cell = cell
         self.window = self.min_history = checks.positive_int(window, "window")
         self.units = checks.positive_int(units, "units")
-        self.training = {
-            "epochs": checks.positive_int(epochs, "epochs"),
-            "patience": checks.positive_int(patience, "patience"),
-            "batch_size": checks.positive_int(batch_size, "batch_size"),
-            "learning_rate": checks.finite_number(learning_rate, "learning_rate", low=0.0,
-                                                  low_open=True),
-        }
+        self.training = training_settings(epochs=epochs, patience=patience,
+                                          batch_size=batch_size, learning_rate=learning_rate)
         self.validation = checks.fraction(validation, "validation")
         self.seed = checks.seed(seed)
         if show_progress is not None:

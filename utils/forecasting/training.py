@@ -45,7 +45,7 @@ import keras  # noqa: E402
 
 from utils.training_progress import TrainingProgress  # noqa: E402
 
-__all__ = ["COMPILED", "CompiledNetwork", "CompiledNetworks", "predict_network",
+__all__ = ["COMPILED", "CompiledNetwork", "CompiledNetworks", "training_settings", "predict_network",
            "train_network"]
 
 
@@ -137,6 +137,19 @@ class CompiledNetworks:
 
 #: The compiled networks of this process; ``COMPILED.clear()`` frees them.
 COMPILED = CompiledNetworks()
+
+
+def training_settings(*, epochs: int, patience: int, batch_size: int,
+                      learning_rate: float) -> dict:
+    """The keyword arguments of :func:`train_network` that a forecaster keeps, each checked
+    (epochs, patience and batch_size ints >= 1, learning_rate a finite number > 0)."""
+    return {
+        "epochs": checks.positive_int(epochs, "epochs"),
+        "patience": checks.positive_int(patience, "patience"),
+        "batch_size": checks.positive_int(batch_size, "batch_size"),
+        "learning_rate": checks.finite_number(learning_rate, "learning_rate", low=0.0,
+                                              low_open=True),
+    }
 
 
 def train_network(network, X, y, X_val, y_val, *, seed: int, epochs: int = 40,
