@@ -285,6 +285,18 @@ def test_make_lab_serves_the_index_notebook(output_dir):
         stop_process_tree(process, f"{base}/api/shutdown?token={token}")
 
 
+def command_line(process, psutil):
+    """The command line of a child of the server, or "" for one that has just exited.
+
+    The server starts short-lived helpers; one that exits between `children()` and `cmdline()`
+    is gone or a zombie, and it is not a kernel either way.
+    """
+    try:
+        return " ".join(process.cmdline())
+    except (psutil.ZombieProcess, psutil.NoSuchProcess, psutil.AccessDenied):
+        return ""
+
+
 def test_the_server_stops_with_its_kernels_even_after_a_failure(tmp_path):
     """The fixture's promise: a failing test still stops the server and the kernels it started."""
     psutil = pytest.importorskip("psutil")
@@ -297,7 +309,7 @@ def test_the_server_stops_with_its_kernels_even_after_a_failure(tmp_path):
         deadline = time.monotonic() + 60
         while not kernel_processes and time.monotonic() < deadline:
             kernel_processes = [p for p in psutil.Process(server.process.pid).children(True)
-                                if "ipykernel" in " ".join(p.cmdline())]
+                                if "ipykernel" in command_line(p, psutil)]
             time.sleep(0.2)
         raise RuntimeError("a test failed here")
     assert kernel_processes, "the kernel never started"

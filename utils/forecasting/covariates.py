@@ -27,15 +27,11 @@ need the covariates' future too. The network forecaster lives in
 
 from __future__ import annotations
 
-from typing import Self
-
 import numpy as np
 import pandas as pd
 
 from utils import checks
 from utils.forecasting.interface import BaseForecaster
-from utils.timeseries.splits import check_training_part
-from utils.timeseries.time_index import future_index, target_index
 
 __all__ = ["CovariateForecaster"]
 
@@ -52,59 +48,20 @@ class CovariateForecaster(BaseForecaster):
     """
 
     max_horizon: int | None = 1
+    horizon_limit = "can forecast: a longer forecast needs the covariates' future"
+    unit = "row"
 
     def __init__(self, target: str) -> None:
         self.target = checks.text(target, "target")
-
-    def fit(self, train: pd.DataFrame, validation: pd.DataFrame | None = None) -> Self:
-        """Learn from ``train`` (n, D) only (``validation``: for forecasters that stop early)."""
-        check_training_part(train, type(self).__name__)
-        self.columns_ = None  # a new fit learns new columns
-        values = self._values(train, "train")
-        if len(values) < self.min_train:
-            raise ValueError(f"train must have at least {self.min_train} rows for {self.name}, "
-                             f"got {len(values)}")
-        if validation is None:
-            self._fit(values)
-        else:
-            self._fit(values, self._validation_frame(train, validation))
-        self.fitted_ = True
-        return self
-
-    def predict_one_step(self, history: pd.DataFrame, index) -> pd.Series:
-        """One-step-ahead predictions of the target at ``index``, each from the rows before it."""
-        self._require_fitted()
-        values = self._values(history, "history")
-        index = target_index(history.index, index)
-        positions = history.index.searchsorted(index, side="left")  # (N,) rows before each
-        too_early = positions < self.min_history
-        if too_early.any():
-            raise ValueError(
-                f"index starts too early: {self.name} needs {self.min_history} row(s) before "
-                f"each target, but {checks.label(index[too_early][0])} has only "
-                f"{positions[too_early][0]}")
-        return self._result(self._one_step(values, positions), index)
-
-    def forecast(self, history: pd.DataFrame, horizon: int) -> pd.Series:
-        """The target's ``horizon`` values after ``history`` (one step unless ``max_horizon``
-        allows more)."""
-        self._require_fitted()
-        values = self._values(history, "history")
-        horizon = checks.positive_int(horizon, "horizon")
-        if self.max_horizon is not None and horizon > self.max_horizon:
-            raise ValueError(f"horizon must be at most {self.max_horizon} for {self.name}: a "
-                             f"longer forecast needs the covariates' future, got {horizon}")
-        if len(values) < self.min_history:
-            raise ValueError(f"history must have at least {self.min_history} rows, "
-                             f"got {len(values)}")
-        return self._result(self._forecast(values, horizon), future_index(history.index, horizon))
 
     def _forecast(self, values: np.ndarray, horizon: int):
         """Hook: one step after ``values`` (n, D)."""
         return [self._next(values)]
 
-    def _values(self, frame, name: str) -> np.ndarray:
-        """``frame``'s values (n, D), checked; the columns are learnt on the first call."""
+    def _read(self, frame, name: str) -> np.ndarray:
+        """``frame``'s values (n, D), checked; the training part's columns are learnt by fit."""
+        if name == "train":
+            self.columns_ = None  # a new fit learns new columns
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"{name} must be a pandas DataFrame holding the target "
                             f"{self.target!r} and its covariates, got {type(frame).__name__}")
@@ -119,7 +76,3 @@ class CovariateForecaster(BaseForecaster):
                              f"{self.columns_}, in that order, got {columns}")
         checks.time_index(frame.index, name)
         return checks.float_array(frame, name, ndim=2, dtype=float)  # (n, D)
-
-    def _validation_frame(self, train: pd.DataFrame, validation) -> np.ndarray:
-        """The values (V, D) of ``validation``: a validation part right after ``train``."""
-        return self._validation_values(train, validation, read=self._values, unit="row")

@@ -56,14 +56,18 @@ class BaseForecaster:
 
     Subclasses define ``_fit(values)`` and ``_next(past)``, and may set ``min_history`` (the
     fewest past values ``_next`` needs), ``min_train`` (the fewest training values), ``max_horizon``
-    (the longest forecast, None: any) and ``early_stopping`` (``fit`` takes a validation part,
-    passed on as ``_fit(values, validation)``).
+    (the longest forecast, None: any; ``horizon_limit`` says why, in messages) and
+    ``early_stopping`` (``fit`` takes a validation part, passed on as ``_fit(values,
+    validation)``). Forecasters of a table (:mod:`utils.forecasting.covariates`) also override
+    ``_read`` (what the data must be) and ``unit`` (what a row is called in messages).
     """
 
     name = "forecaster"
     min_history = 1
     max_horizon: int | None = None
+    horizon_limit = "was trained to predict"
     early_stopping = False
+    unit = "value"
 
     @property
     def min_train(self) -> int:
@@ -77,10 +81,10 @@ class BaseForecaster:
         that stop training early on it (the Keras ones); the others learn from ``train`` alone.
         """
         check_training_part(train, type(self).__name__)
-        values = checks.numeric_series(train, "train")
+        values = self._read(train, "train")
         if len(values) < self.min_train:
-            raise ValueError(f"train must have at least {self.min_train} values for {self.name}, "
-                             f"got {len(values)}")
+            raise ValueError(f"train must have at least {self.min_train} {self.unit}s for "
+                             f"{self.name}, got {len(values)}")
         if validation is None:
             self._fit(values)
         else:
@@ -95,31 +99,35 @@ class BaseForecaster:
         date, such as ``"2005-01-01"``, is taken as a one-element index.
         """
         self._require_fitted()
-        values = checks.numeric_series(history, "history")
+        values = self._read(history, "history")
         index = target_index(history.index, index)
         positions = history.index.searchsorted(index, side="left")  # (N,) values before each
         too_early = positions < self.min_history
         if too_early.any():
             raise ValueError(
-                f"index starts too early: {self.name} needs {self.min_history} true value(s) "
-                f"before each target, but {checks.label(index[too_early][0])} has only "
-                f"{positions[too_early][0]}"
+                f"index starts too early: {self.name} needs {self.min_history} true "
+                f"{self.unit}(s) before each target, but {checks.label(index[too_early][0])} "
+                f"has only {positions[too_early][0]}"
             )
         return self._result(self._one_step(values, positions), index)
 
     def forecast(self, history: pd.Series, horizon: int) -> pd.Series:
         """Recursive forecast of the ``horizon`` steps after ``history``; own predictions fed back."""
         self._require_fitted()
-        values = checks.numeric_series(history, "history")
+        values = self._read(history, "history")
         horizon = checks.positive_int(horizon, "horizon")
         if self.max_horizon is not None and horizon > self.max_horizon:
             raise ValueError(f"horizon must be at most {self.max_horizon}, the number of steps "
-                             f"{self.name} was trained to predict, got {horizon}")
+                             f"{self.name} {self.horizon_limit}, got {horizon}")
         if len(values) < self.min_history:
-            raise ValueError(f"history must have at least {self.min_history} values, "
+            raise ValueError(f"history must have at least {self.min_history} {self.unit}s, "
                              f"got {len(values)}")
         index = future_index(history.index, horizon)
         return self._result(self._forecast(values, horizon), index)
+
+    def _read(self, data, name: str) -> np.ndarray:
+        """Hook: the values of ``data`` (``train`` or ``history``), checked: a numeric Series."""
+        return checks.numeric_series(data, name)
 
     def _one_step(self, values: np.ndarray, positions: np.ndarray):
         """Hook: the prediction after ``values[:p]`` for each p of ``positions`` (N,)."""
@@ -142,13 +150,8 @@ class BaseForecaster:
                              f"numbers (check its _next and its training data)")
         return pd.Series(preds, index=index, name=self.name, dtype=float)
 
-    def _validation_values(self, train: pd.Series, validation, read=None,
-                           unit: str = "value") -> np.ndarray:
-        """The values of ``validation``, checked: a validation part right after ``train``.
-
-        ``read(validation, "validation")`` turns it into values (default: a numeric Series);
-        ``unit`` names what ``min_validation`` counts in the message ("value", "row").
-        """
+    def _validation_values(self, train: pd.Series, validation) -> np.ndarray:
+        """The values of ``validation``, checked: a validation part right after ``train``."""
         if not self.early_stopping:
             raise TypeError(f"validation is only for forecasters that stop early (the Keras "
                             f"ones); {self.name} learns from train alone: call fit(train)")
@@ -156,9 +159,9 @@ class BaseForecaster:
         if part in ("train", "test"):
             raise ValueError(f"validation must be the validation part, got the {part} part; "
                              "early stopping must never see the test data")
-        values = (read or checks.numeric_series)(validation, "validation")
+        values = self._read(validation, "validation")
         if len(values) < self.min_validation or validation.index[0] <= train.index[-1]:
-            raise ValueError(f"validation must hold at least {self.min_validation} {unit}(s), all "
+            raise ValueError(f"validation must hold at least {self.min_validation} {self.unit}(s), all "
                              f"after the end of train, got {len(values)} from "
                              f"{checks.label(validation.index[0])}")
         return values
