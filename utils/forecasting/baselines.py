@@ -171,7 +171,8 @@ class ARIMAForecaster(BaseForecaster):
     def _fit(self, values):
         from statsmodels.tsa.arima.model import ARIMA
 
-        self.results_ = ARIMA(values, order=self.order, trend=self.trend).fit()
+        # no standard errors of the parameters: a forecast does not use them
+        self.results_ = ARIMA(values, order=self.order, trend=self.trend).fit(cov_type="none")
 
     def _one_step(self, values, positions):
         first, last = int(positions.min()), int(positions.max())
