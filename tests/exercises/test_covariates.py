@@ -1,14 +1,13 @@
 """Tests of the checkers of notebook 13: right answers pass, stubs say "not solved yet", every
 hint for a typical wrong answer is given, strict mode raises, and bad arguments are refused."""
 
-import re
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from tests.exercises.protocol import assert_explained, assert_not_solved, assert_passes
 from utils.data import load_frame
-from utils.exercises import ExerciseNotSolved
 from utils.exercises.covariates import (
     check_most_useful,
     check_scale_columns,
@@ -103,27 +102,17 @@ WRONG = [
 
 @pytest.mark.parametrize(("checker", "args"), RIGHT)
 def test_right_answers_pass(checker, args, capsys):
-    assert checker(*args) is None
-    assert capsys.readouterr().out.startswith("✓")
-    checker(*args, strict=True)
+    assert_passes(checker, args, capsys)
 
 
 @pytest.mark.parametrize(("checker", "args"), STUB)
 def test_stubs_are_not_solved_yet(checker, args, capsys):
-    assert checker(*args) is None
-    assert "not solved yet" in capsys.readouterr().out
-    with pytest.raises(ExerciseNotSolved):
-        checker(*args, strict=True)
+    assert_not_solved(checker, args, capsys)
 
 
 @pytest.mark.parametrize(("checker", "args", "hint"), WRONG)
 def test_wrong_answers_are_explained(checker, args, hint, capsys):
-    checker(*args)
-    out = capsys.readouterr().out
-    assert out.startswith("✗"), out
-    assert re.search(hint, out), out
-    with pytest.raises(AssertionError, match=hint):
-        checker(*args, strict=True)
+    assert_explained(checker, args, hint, capsys, pattern=True)
 
 
 def test_the_wrong_choices_differ_from_the_right_one_on_the_checked_cases():

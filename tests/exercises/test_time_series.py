@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from utils.exercises import ExerciseNotSolved
+from tests.exercises.protocol import assert_explained, assert_not_solved, assert_passes
 from utils.exercises.time_series import (
     check_arima_order,
     check_autocorrelation,
@@ -81,27 +81,17 @@ STUBS = [
 
 @pytest.mark.parametrize(("checker", "args"), RIGHT)
 def test_right_answers_pass(checker, args, capsys):
-    assert checker(*args) is None  # prints, never raises, shows no True/False in the notebook
-    assert capsys.readouterr().out.startswith("✓")
-    checker(*args, strict=True)
+    assert_passes(checker, args, capsys)
 
 
 @pytest.mark.parametrize(("checker", "args", "hint"), WRONG)
 def test_wrong_answers_are_explained(checker, args, hint, capsys):
-    assert checker(*args) is None
-    out = capsys.readouterr().out
-    assert out.startswith("✗") and hint in out
-    with pytest.raises(AssertionError) as caught:
-        checker(*args, strict=True)
-    assert hint in str(caught.value)
+    assert_explained(checker, args, hint, capsys)
 
 
 @pytest.mark.parametrize(("checker", "args"), STUBS)
 def test_stubs_are_not_solved_yet(checker, args, capsys):
-    assert checker(*args) is None
-    assert "not solved yet" in capsys.readouterr().out
-    with pytest.raises(ExerciseNotSolved):
-        checker(*args, strict=True)
+    assert_not_solved(checker, args, capsys)
 
 
 @pytest.mark.parametrize("gdp, error, message", [

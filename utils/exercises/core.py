@@ -39,6 +39,7 @@ __all__ = [
     "assert_number",
     "assert_shape",
     "checker",
+    "reject_typical_mistake",
     "require_count",
     "require_solved",
     "run_check",
@@ -168,6 +169,18 @@ def require_count(fn, *args) -> int:
     if isinstance(got, bool) or not isinstance(got, int | np.integer):
         raise AssertionError(f"a count must be an int, got {got!r} for {args}")
     return int(got)
+
+
+def reject_typical_mistake(got: Any, wrong: np.ndarray, message: str) -> None:
+    """Raise AssertionError(``message``) if ``got`` equals ``wrong``, a typical wrong answer (an
+    answer that is not an array of real numbers is left to :func:`assert_close`)."""
+    try:
+        arr = np.asarray(got)
+    except (TypeError, ValueError):
+        return
+    if arr.shape == wrong.shape and arr.dtype.kind in "biuf" and \
+            np.allclose(arr.astype(float), wrong, atol=1e-8, rtol=1e-6):
+        raise AssertionError(message)
 
 
 def checker(title: str, **argument_checks: Callable[[Any, str], Any]

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from utils.cells import gru
-from utils.exercises.core import assert_close, checker, require_solved
+from utils.exercises.core import assert_close, checker, reject_typical_mistake, require_solved
 from utils.nn.activations import sigmoid
 from utils.nn.gradcheck import numerical_gradient
 
@@ -95,12 +95,16 @@ def check_update_gate_backward(update_gate_backward):
     slope = z * (1.0 - z)  # the sigmoid's derivative
     swapped = ("that is the gradient of Chung et al.'s convention, where z weighs the "
                "candidate; in Keras' convention z weighs h_prev")
-    _hint(dz_pre, dh * (hh - h_prev) * slope, swapped)
-    _hint(dhh, dh * z, swapped)
-    _hint(dz_pre, dh * (h_prev - hh), "that is dL/dz; the exercise asks for the gradient of the "
-          "sum inside z's sigmoid: chain through the sigmoid")
-    _hint(dz_pre, dh * h_prev * slope, "z appears in both terms of h_t: in the weight of h_prev "
-          "and in the weight of the candidate")
+    reject_typical_mistake(dz_pre, dh * (hh - h_prev) * slope, swapped)
+    reject_typical_mistake(dhh, dh * z, swapped)
+    reject_typical_mistake(
+        dz_pre, dh * (h_prev - hh),
+        "that is dL/dz; the exercise asks for the gradient of the "
+        "sum inside z's sigmoid: chain through the sigmoid")
+    reject_typical_mistake(
+        dz_pre, dh * h_prev * slope,
+        "z appears in both terms of h_t: in the weight of h_prev "
+        "and in the weight of the candidate")
     assert_close(dz_pre, expected_pre, what="dz_pre (compared with finite differences)")
     assert_close(dhh, expected_hh, what="dhh (compared with finite differences)")
     return "A larger z keeps more of h_prev and less of the candidate: both gradients follow."
@@ -182,15 +186,3 @@ def _check_shapes(got: dict, d: int, h: int) -> None:
             hint = hints.get((name, got[name].shape), "")
             raise AssertionError(f"{name} has shape {got[name].shape}, expected {shape} for "
                                  f"D = {d}, H = {h}" + (f": {hint}" if hint else ""))
-
-
-def _hint(got, wrong: np.ndarray, message: str) -> None:
-    """Raise ``message`` if ``got`` equals the typical wrong answer ``wrong`` (an answer that is
-    not an array of real numbers is left to :func:`~utils.exercises.core.assert_close`)."""
-    try:
-        arr = np.asarray(got)
-    except (TypeError, ValueError):
-        return
-    if arr.shape == wrong.shape and arr.dtype.kind in "biuf" and \
-            np.allclose(arr.astype(float), wrong, atol=1e-8, rtol=1e-6):
-        raise AssertionError(message)

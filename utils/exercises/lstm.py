@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from utils.exercises.core import assert_close, checker, require_count, require_solved
+from utils.exercises.core import (
+    assert_close,
+    checker,
+    reject_typical_mistake,
+    require_count,
+    require_solved,
+)
 from utils.nn.activations import sigmoid
 from utils.nn.gradcheck import numerical_gradient
 
@@ -44,16 +50,26 @@ def check_coupled_gate_backward(coupled_backward):
         raise AssertionError("return a pair (dz_f, dz_g)")
     dz_f, dz_g = got
     slope = f * (1.0 - f)  # the sigmoid's derivative
-    _hint(dz_f, dc * c_prev * slope, "dz_f follows only the path through f * c_prev: with "
-          "i = 1 - f, f also reaches c_t through the write term (1 - f) g")
-    _hint(dz_f, dc * (c_prev + g) * slope, "dz_f: the write term (1 - f) g falls when f rises, "
-          "so its path enters with a minus sign")
-    _hint(dz_f, dc * (c_prev - g), "dz_f is dL/df; the exercise asks for dL/dz_f: chain through "
-          "the sigmoid f = sigmoid(z_f)")
-    _hint(dz_g, dc * (1.0 - f), "dz_g is dL/dg; the exercise asks for dL/dz_g: chain through "
-          "g = tanh(z_g)")
-    _hint(dz_g, dc * f * (1.0 - g * g), "dz_g: the candidate is written with the input gate, "
-          "which here is 1 - f, not f")
+    reject_typical_mistake(
+        dz_f, dc * c_prev * slope,
+        "dz_f follows only the path through f * c_prev: with "
+        "i = 1 - f, f also reaches c_t through the write term (1 - f) g")
+    reject_typical_mistake(
+        dz_f, dc * (c_prev + g) * slope,
+        "dz_f: the write term (1 - f) g falls when f rises, "
+        "so its path enters with a minus sign")
+    reject_typical_mistake(
+        dz_f, dc * (c_prev - g),
+        "dz_f is dL/df; the exercise asks for dL/dz_f: chain through "
+        "the sigmoid f = sigmoid(z_f)")
+    reject_typical_mistake(
+        dz_g, dc * (1.0 - f),
+        "dz_g is dL/dg; the exercise asks for dL/dz_g: chain through "
+        "g = tanh(z_g)")
+    reject_typical_mistake(
+        dz_g, dc * f * (1.0 - g * g),
+        "dz_g: the candidate is written with the input gate, "
+        "which here is 1 - f, not f")
     assert_close(dz_f, expected_f, what="dz_f (compared with finite differences)")
     assert_close(dz_g, expected_g, what="dz_g (compared with finite differences)")
     return "Both gradients equal finite differences: f now acts on two paths into c_t."
@@ -91,15 +107,3 @@ def _count(d: int, units: list[int], *, same_d: bool = False, head: bool = True)
         total += 4 * (inputs * h + h * h + h)
         inputs = d if same_d else h
     return total + (units[-1] + 1 if head else 0)
-
-
-def _hint(got, wrong: np.ndarray, message: str) -> None:
-    """Raise ``message`` if ``got`` equals the typical wrong answer ``wrong`` (an answer that is
-    not an array of real numbers is left to :func:`~utils.exercises.core.assert_close`)."""
-    try:
-        arr = np.asarray(got)
-    except (TypeError, ValueError):
-        return
-    if arr.shape == wrong.shape and arr.dtype.kind in "biuf" and \
-            np.allclose(arr.astype(float), wrong, atol=1e-8, rtol=1e-6):
-        raise AssertionError(message)
