@@ -31,13 +31,14 @@ from typing import Any
 
 import numpy as np
 
-from utils.checks import boolean, finite_number, function, non_negative_int, text
+from utils.checks import boolean, finite_number, float_array, function, non_negative_int, text
 
 __all__ = [
     "ExerciseNotSolved",
     "assert_close",
     "assert_number",
     "assert_shape",
+    "call_answer",
     "checker",
     "reject_typical_mistake",
     "require_count",
@@ -171,9 +172,23 @@ def require_count(fn, *args) -> int:
     return int(got)
 
 
+def call_answer(fn: Callable[..., Any], name: str, *args: Any, hint: str = "") -> Any:
+    """``fn(*args)``, the learner's function called: its answer, ExerciseNotSolved for a stub, and
+    an error raised inside the learner's code reported as a wrong answer, followed by ``hint``
+    (what such an error usually means in this exercise)."""
+    name, hint = text(name, "name"), text(hint, "hint", empty=True)
+    try:
+        return require_solved(fn(*args), f"{name}(...)")
+    except (NotImplementedError, AssertionError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - any error of the learner's code is a hint
+        raise AssertionError(f"{name} raised {type(exc).__name__}: {exc}{hint}") from None
+
+
 def reject_typical_mistake(got: Any, wrong: np.ndarray, message: str) -> None:
     """Raise AssertionError(``message``) if ``got`` equals ``wrong``, a typical wrong answer (an
     answer that is not an array of real numbers is left to :func:`assert_close`)."""
+    wrong, message = float_array(wrong, "wrong", min_size=0), text(message, "message")
     try:
         arr = np.asarray(got)
     except (TypeError, ValueError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from utils.cells import rnn
-from utils.exercises.core import assert_shape, checker, require_solved
+from utils.exercises.core import assert_shape, call_answer, checker
 from utils.nn.gradcheck import numerical_gradient, relative_error
 
 __all__ = ["check_forecast_sensitivity", "check_rnn_step_backward"]
@@ -23,14 +23,9 @@ _NAMES = ("dx", "dh_prev", "dW_x", "dW_h", "db")
 
 
 def _call(fn, name: str, *args):
-    """``fn(*args)``, with an error inside the learner's code reported as a wrong answer."""
-    try:
-        return require_solved(fn(*args), f"{name}(...)")
-    except (NotImplementedError, AssertionError):
-        raise
-    except Exception as exc:  # noqa: BLE001 - any error of the learner's code is a hint
-        raise AssertionError(f"{name} raised {type(exc).__name__}: {exc} (check the shape of "
-                             f"each product: (N, H) @ (H, D) gives (N, D))") from None
+    """The learner's ``fn(*args)`` (see :func:`~utils.exercises.core.call_answer`)."""
+    return call_answer(fn, name, *args, hint=" (check the shape of each product: (N, H) @ (H, D) "
+                                             "gives (N, D))")
 
 
 @checker("Exercise 1 (the backward of one recurrent step)")

@@ -15,7 +15,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from utils.exercises.core import assert_close, assert_number, checker, require_solved
+from utils.exercises.core import assert_close, assert_number, call_answer, checker
 from utils.forecasting.baselines import ARForecaster
 from utils.forecasting.intervals import backtest_intervals, conformal_radius, coverage_table
 
@@ -38,14 +38,8 @@ def _cycle(n: int = 130) -> pd.Series:
 
 
 def _call(fn, name: str, *args):
-    """``fn(*args)``, with an error inside the learner's code reported as a wrong answer."""
-    try:
-        return require_solved(fn(*args), f"{name}(...)")
-    except (NotImplementedError, AssertionError):
-        raise
-    except Exception as exc:  # noqa: BLE001 - any error of the learner's code is a hint
-        hint = _ERROR_HINTS.get(name, "")
-        raise AssertionError(f"{name} raised {type(exc).__name__}: {exc}{hint}") from None
+    """The learner's ``fn(*args)`` (see :func:`~utils.exercises.core.call_answer`)."""
+    return call_answer(fn, name, *args, hint=_ERROR_HINTS.get(name, ""))
 
 
 #: What an error raised inside the learner's function usually means, per exercise.
