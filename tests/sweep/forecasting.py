@@ -52,6 +52,9 @@ NAIVE = NaiveForecaster().fit(SPLIT.train)
 RESULT = backtest(NaiveForecaster, S, FOLDS)
 PRED = compare(S, FOLDS, {"naive": NaiveForecaster}).predictions
 X, Y = np.zeros((8, 4, 1)), np.zeros((8, 1))
+#: Valid arguments of training_settings, one replaced per case.
+SETTINGS = {"epochs": 2, "patience": 1, "batch_size": 8, "learning_rate": 0.01, "seed": 0,
+            "show_progress": None}
 CONFIG = {"cell": "gru", "window": 4, "units": 2}
 #: Several series: the sweep's series and a covariate, for the covariate forecasters.
 FRAME = pd.DataFrame({"y": S, "x": np.cos(np.arange(40) / 3.0)}, index=S.index)
@@ -321,11 +324,15 @@ CASES: list[Case] = [
     Case(TR + "predict_network", "shape",
          lambda: predict_network(build_network(**CONFIG), [], X), ValueError, "weights"),
     Case(TR + "training_settings", "range",
-         lambda: training_settings(epochs=0, patience=1, batch_size=8, learning_rate=0.01),
-         ValueError, "epochs"),
+         lambda: training_settings(**{**SETTINGS, "epochs": 0}), ValueError, "epochs"),
     Case(TR + "training_settings", "nan",
-         lambda: training_settings(epochs=2, patience=1, batch_size=8, learning_rate=np.nan),
-         ValueError, "learning_rate"),
+         lambda: training_settings(**{**SETTINGS, "learning_rate": np.nan}), ValueError,
+         "learning_rate"),
+    Case(TR + "training_settings", "type",
+         lambda: training_settings(**{**SETTINGS, "seed": "0"}), TypeError, "seed"),
+    Case(TR + "training_settings", "type",
+         lambda: training_settings(**{**SETTINGS, "show_progress": "yes"}), TypeError,
+         "show_progress"),
     Case(TR + "CompiledNetwork", "missing", lambda: CompiledNetwork({"cell": "gru"}, 0.01),
          ValueError, "config"),
     Case(NW + "initial_weights", "type", lambda: initial_weights(CONFIG, seed=1.5), TypeError,

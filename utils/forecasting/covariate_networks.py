@@ -80,13 +80,10 @@ class KerasCovariateForecaster(CovariateForecaster):
                              "recurrent_dropout": recurrent_dropout, "kernel_size": kernel_size}
         check_config(self.network_args, "network")  # every setting of the network, checked now
         self.window = self.min_history = window
-        self.training = training_settings(epochs=epochs, patience=patience,
-                                          batch_size=batch_size, learning_rate=learning_rate)
+        self.training = training_settings(epochs=epochs, patience=patience, batch_size=batch_size,
+                                          learning_rate=learning_rate, seed=seed,
+                                          show_progress=show_progress)
         self.validation = checks.fraction(validation, "validation")
-        self.seed = checks.seed(seed)
-        if show_progress is not None:
-            checks.boolean(show_progress, "show_progress")
-        self.show_progress = show_progress
         default = LAYER_NAMES[cell] + (" stacked" if architecture == "stacked" else "")
         self.name = checks.text(default if name is None else name, "name")
 
@@ -118,8 +115,7 @@ class KerasCovariateForecaster(CovariateForecaster):
             context = np.concatenate([values[-w:], validation])  # (w + V, D)
             X_val, y_val, _ = make_windows(self.scaler_.transform(context), w, 1, target=j)
         self.weights_, self.history_, _ = train_network(
-            self.config_, X, y, X_val, y_val, seed=self.seed, label=self.name,
-            show_progress=self.show_progress, **self.training)
+            self.config_, X, y, X_val, y_val, label=self.name, **self.training)
         self.epochs_ = len(self.history_["loss"])
 
     def _outputs(self, windows: np.ndarray) -> np.ndarray:

@@ -98,13 +98,10 @@ class KerasForecaster(BaseForecaster):
         self.cell = cell
         self.window = self.min_history = checks.positive_int(window, "window")
         self.units = checks.positive_int(units, "units")
-        self.training = training_settings(epochs=epochs, patience=patience,
-                                          batch_size=batch_size, learning_rate=learning_rate)
+        self.training = training_settings(epochs=epochs, patience=patience, batch_size=batch_size,
+                                          learning_rate=learning_rate, seed=seed,
+                                          show_progress=show_progress)
         self.validation = checks.fraction(validation, "validation")
-        self.seed = checks.seed(seed)
-        if show_progress is not None:
-            checks.boolean(show_progress, "show_progress")
-        self.show_progress = show_progress
         if name is None:
             name = "RNN" if self.build else CELL_NAMES[cell]
         self.name = checks.text(name, "name")
@@ -142,8 +139,7 @@ class KerasForecaster(BaseForecaster):
             X_val, y_val, _ = make_windows(self.scaler_.transform(context), self.window,
                                            self.horizon)
         self.weights_, self.history_, net = train_network(
-            self.build or self.config, X, y, X_val, y_val, seed=self.seed, label=self.name,
-            show_progress=self.show_progress, **self.training,
+            self.build or self.config, X, y, X_val, y_val, label=self.name, **self.training,
         )
         self.model_ = net if self.build else None  # a learner's model is its own; ours is shared
         self.epochs_ = len(self.history_["loss"])

@@ -139,16 +139,21 @@ class CompiledNetworks:
 COMPILED = CompiledNetworks()
 
 
-def training_settings(*, epochs: int, patience: int, batch_size: int,
-                      learning_rate: float) -> dict:
+def training_settings(*, epochs: int, patience: int, batch_size: int, learning_rate: float,
+                      seed: int, show_progress: bool | None) -> dict:
     """The keyword arguments of :func:`train_network` that a forecaster keeps, each checked
-    (epochs, patience and batch_size ints >= 1, learning_rate a finite number > 0)."""
+    (epochs, patience and batch_size ints >= 1, learning_rate a finite number > 0, seed an
+    int >= 0, show_progress None or a bool)."""
+    if show_progress is not None:
+        checks.boolean(show_progress, "show_progress")
     return {
         "epochs": checks.positive_int(epochs, "epochs"),
         "patience": checks.positive_int(patience, "patience"),
         "batch_size": checks.positive_int(batch_size, "batch_size"),
         "learning_rate": checks.finite_number(learning_rate, "learning_rate", low=0.0,
                                               low_open=True),
+        "seed": checks.seed(seed),
+        "show_progress": show_progress,
     }
 
 
